@@ -1,0 +1,80 @@
+package org.mfaharness.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mfa-harness} command line: one subcommand per job. */
+@Command(
+        name = "mfa-harness",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Tells a Microsoft partner, hop by hop, whether its third-party MFA produces the MFA claim",
+            "(amr contains \"mfa\") that Partner Center and Entra ID demand, and what to change when it does not.",
+            ""
+        },
+        subcommands = {CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   PASS or WARN",
+            "  1   FAIL: the MFA claim is missing, malformed or cannot be trusted",
+            "  2   INCONCLUSIVE: could not tell (unreadable input, no trust material)",
+            "  64  usage error (unknown option, bad value)",
+            "  66  input not found or not readable",
+            "  70  internal error (a bug: please report it)",
+            "  73  output could not be written",
+            "",
+            "Run 'mfa-harness COMMAND --help' for the options of one command."
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Builds the configured command line; tests call this to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpAutoWidth(true);
+        cl.setParameterExceptionHandler(Main::onUsageError);
+        cl.setExecutionExceptionHandler(Main::onExecutionError);
+        return cl;
+    }
+
+    private static int onUsageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("mfa-harness: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof CliException ce) {
+            err.println("mfa-harness: " + ce.getMessage());
+            err.flush();
+            return ce.exitCode();
+        }
+        err.println("mfa-harness: internal error: " + e);
+        if (System.getenv("MFA_HARNESS_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("Set MFA_HARNESS_DEBUG=1 for the stack trace, and please report it.");
+        }
+        err.flush();
+        return ExitCodes.SOFTWARE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
