@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int INCONCLUSIVE = 2;
     /** Invalid command line: unknown option, missing parameter, bad value. */
     public static final int USAGE = 64;
+    /** Input or trust material that was read but is unusable (a malformed PEM, JWKS or metadata). BSD {@code EX_DATAERR}. */
+    public static final int DATA_ERR = 65;
     /** Input file or URL could not be read at all (missing file, permission). BSD {@code EX_NOINPUT}. */
     public static final int NO_INPUT = 66;
     /** An internal error: a bug in mfa-harness. BSD {@code EX_SOFTWARE}. */

@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
             "(amr contains \"mfa\") that Partner Center and Entra ID demand, and what to change when it does not.",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   PASS or WARN",
             "  1   FAIL: the MFA claim is missing, malformed or cannot be trusted",
             "  2   INCONCLUSIVE: could not tell (unreadable input, no trust material)",
             "  64  usage error (unknown option, bad value)",
+            "  65  trust material unusable (malformed PEM, JWKS or metadata)",
             "  66  input not found or not readable",
             "  70  internal error (a bug: please report it)",
             "  73  output could not be written",

@@ -1,0 +1,63 @@
+package org.mfaharness.artifact.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An {@code application/x-www-form-urlencoded} body or a query string, decoded as UTF-8. Immutable. */
+public final class FormBody {
+    private final Map<String, List<String>> fields;
+
+    private FormBody(Map<String, List<String>> fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * Decodes {@code a=b&c=d}. Returns null when the text is not a form (a field without a name, invalid percent
+     * escapes), so callers can try other interpretations.
+     */
+    public static FormBody parse(String text) {
+        String s = text.strip();
+        if (s.isEmpty() || s.indexOf('=') < 0) {
+            return null;
+        }
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String pair : s.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+            if (rawName.isEmpty() || rawName.chars().anyMatch(Character::isWhitespace)) {
+                return null;
+            }
+            try {
+                String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(rawValue, StandardCharsets.UTF_8);
+                m.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return m.isEmpty() ? null : new FormBody(m);
+    }
+
+    /** The first value of a field, or null. */
+    public String first(String name) {
+        List<String> v = fields.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+
+    public Map<String, List<String>> fields() {
+        return Collections.unmodifiableMap(fields);
+    }
+}

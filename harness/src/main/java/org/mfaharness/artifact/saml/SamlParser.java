@@ -1,0 +1,147 @@
+package org.mfaharness.artifact.saml;
+
+import static org.mfaharness.artifact.saml.SamlNamespaces.SAML11;
+import static org.mfaharness.artifact.saml.SamlNamespaces.SAML2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mfaharness.artifact.xml.Dom;
+import org.w3c.dom.Element;
+
+/** Reads SAML 1.1 and 2.0 assertion elements into models. Never throws on missing parts: they read as null/empty. */
+public final class SamlParser {
+    private SamlParser() {
+    }
+
+    /** Whether the element is a SAML 1.1 Assertion. */
+    public static boolean isSaml11Assertion(Element e) {
+        return "Assertion".equals(e.getLocalName()) && SAML11.equals(e.getNamespaceURI());
+    }
+
+    /** Whether the element is a SAML 2.0 Assertion. */
+    public static boolean isSaml2Assertion(Element e) {
+        return "Assertion".equals(e.getLocalName()) && SAML2.equals(e.getNamespaceURI());
+    }
+
+    /** Reads a SAML 1.1 assertion element. */
+    public static Saml11Assertion saml11(Element a) {
+        String path = Dom.path(a);
+        Optional<SamlConditions> conditions = Dom.child(a, SAML11, "Conditions").map(c -> {
+            List<String> audiences = new ArrayList<>();
+            for (Element arc : Dom.children(c, SAML11, "AudienceRestrictionCondition")) {
+                for (Element aud : Dom.children(arc, SAML11, "Audience")) {
+                    audiences.add(Dom.text(aud));
+                }
+            }
+            return new SamlConditions(Dom.attr(c, "NotBefore"), Dom.attr(c, "NotOnOrAfter"), audiences,
+                    path + "/Conditions");
+        });
+        List<Saml11Assertion.AuthenticationStatement> statements = new ArrayList<>();
+        String nameId = null;
+        String nameIdFormat = null;
+        for (Element st : Dom.children(a, SAML11, "AuthenticationStatement")) {
+            statements.add(new Saml11Assertion.AuthenticationStatement(Dom.attr(st, "AuthenticationMethod"),
+                    Dom.attr(st, "AuthenticationInstant"), path + "/AuthenticationStatement"));
+        }
+        List<SamlAttribute> attributes = new ArrayList<>();
+        for (Element as : Dom.children(a, SAML11, "AttributeStatement")) {
+            for (Element attr : Dom.children(as, SAML11, "Attribute")) {
+                String name = Dom.attr(attr, "AttributeName");
+                List<String> values = new ArrayList<>();
+                for (Element v : Dom.children(attr, SAML11, "AttributeValue")) {
+                    values.add(Dom.text(v));
+                }
+                attributes.add(new SamlAttribute(name, Dom.attr(attr, "AttributeNamespace"), values,
+                        path + "/AttributeStatement/Attribute[@AttributeName=\"" + name + "\"]"));
+            }
+        }
+        // The subject: the first NameIdentifier in any statement (AD FS repeats the subject in each).
+        for (Element st : childElements(a)) {
+            Optional<Element> subject = Dom.child(st, SAML11, "Subject");
+            if (subject.isPresent()) {
+                Optional<Element> ni = Dom.child(subject.get(), SAML11, "NameIdentifier");
+                if (ni.isPresent()) {
+                    nameId = Dom.text(ni.get());
+                    nameIdFormat = Dom.attr(ni.get(), "Format");
+                    break;
+                }
+            }
+        }
+        return new Saml11Assertion(a, Dom.attr(a, "AssertionID"), Dom.attr(a, "Issuer"), Dom.attr(a, "IssueInstant"),
+                conditions, statements, attributes, nameId, nameIdFormat,
+                Dom.child(a, Dom.DSIG_NS, "Signature").isPresent(), path);
+    }
+
+    /** Reads a SAML 2.0 assertion element. */
+    public static Saml2Assertion saml2(Element a) {
+        String path = Dom.path(a);
+        String issuer = Dom.child(a, SAML2, "Issuer").map(Dom::text).orElse(null);
+        String nameId = null;
+        String nameIdFormat = null;
+        String nameIdPath = path + "/Subject/NameID";
+        List<Saml2Assertion.SubjectConfirmation> confirmations = new ArrayList<>();
+        Optional<Element> subject = Dom.child(a, SAML2, "Subject");
+        if (subject.isPresent()) {
+            Optional<Element> ni = Dom.child(subject.get(), SAML2, "NameID");
+            if (ni.isPresent()) {
+                nameId = Dom.text(ni.get());
+                nameIdFormat = Dom.attr(ni.get(), "Format");
+            }
+            for (Element sc : Dom.children(subject.get(), SAML2, "SubjectConfirmation")) {
+                Optional<Element> data = Dom.child(sc, SAML2, "SubjectConfirmationData");
+                confirmations.add(new Saml2Assertion.SubjectConfirmation(Dom.attr(sc, "Method"),
+                        data.map(d -> Dom.attr(d, "Recipient")).orElse(null),
+                        data.map(d -> Dom.attr(d, "InResponseTo")).orElse(null),
+                        data.map(d -> Dom.attr(d, "NotOnOrAfter")).orElse(null),
+                        path + "/Subject/SubjectConfirmation" + (data.isPresent() ? "/SubjectConfirmationData" : "")));
+            }
+        }
+        Optional<SamlConditions> conditions = Dom.child(a, SAML2, "Conditions").map(c -> {
+            List<String> audiences = new ArrayList<>();
+            for (Element ar : Dom.children(c, SAML2, "AudienceRestriction")) {
+                for (Element aud : Dom.children(ar, SAML2, "Audience")) {
+                    audiences.add(Dom.text(aud));
+                }
+            }
+            return new SamlConditions(Dom.attr(c, "NotBefore"), Dom.attr(c, "NotOnOrAfter"), audiences,
+                    path + "/Conditions");
+        });
+        List<Saml2Assertion.AuthnStatement> statements = new ArrayList<>();
+        for (Element st : Dom.children(a, SAML2, "AuthnStatement")) {
+            List<String> refs = new ArrayList<>();
+            for (Element ctx : Dom.children(st, SAML2, "AuthnContext")) {
+                for (Element ref : Dom.children(ctx, SAML2, "AuthnContextClassRef")) {
+                    refs.add(Dom.text(ref));
+                }
+            }
+            statements.add(new Saml2Assertion.AuthnStatement(Dom.attr(st, "AuthnInstant"), refs,
+                    path + "/AuthnStatement"));
+        }
+        List<SamlAttribute> attributes = new ArrayList<>();
+        for (Element as : Dom.children(a, SAML2, "AttributeStatement")) {
+            for (Element attr : Dom.children(as, SAML2, "Attribute")) {
+                String name = Dom.attr(attr, "Name");
+                List<String> values = new ArrayList<>();
+                for (Element v : Dom.children(attr, SAML2, "AttributeValue")) {
+                    values.add(Dom.text(v));
+                }
+                attributes.add(new SamlAttribute(name, Dom.attr(attr, "NameFormat"), values,
+                        path + "/AttributeStatement/Attribute[@Name=\"" + name + "\"]"));
+            }
+        }
+        return new Saml2Assertion(a, Dom.attr(a, "ID"), issuer, Dom.attr(a, "IssueInstant"), nameId, nameIdFormat,
+                nameIdPath, confirmations, conditions, statements, attributes,
+                Dom.child(a, Dom.DSIG_NS, "Signature").isPresent(), path);
+    }
+
+    private static List<Element> childElements(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (org.w3c.dom.Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}

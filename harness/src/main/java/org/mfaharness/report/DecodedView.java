@@ -1,0 +1,125 @@
+package org.mfaharness.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mfaharness.artifact.Artifact;
+import org.mfaharness.artifact.JwtToken;
+import org.mfaharness.artifact.Saml2Response;
+import org.mfaharness.artifact.WsFedResponse;
+import org.mfaharness.artifact.xml.Dom;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * The decoded artifact for people: XML re-indented, JWT header and payload as JSON with times in UTC and relative
+ * to the evaluation time. Signatures, digests and certificates are shortened: this view is never re-judged.
+ */
+public final class DecodedView {
+    /** Elements whose text is shortened (signature material). */
+    static final Set<String> SHORTENED = Set.of("SignatureValue", "X509Certificate", "DigestValue", "CipherValue");
+    static final Set<String> TIME_CLAIMS = Set.of("iat", "nbf", "exp", "auth_time", "pwd_exp");
+    static final int SHORT = 16;
+
+    private DecodedView() {
+    }
+
+    /** The decoded lines of an artifact, or empty when it has nothing to show beyond its summary. */
+    public static List<String> lines(Artifact a, Instant at) {
+        if (a instanceof WsFedResponse r) {
+            return xml(r.document().getDocumentElement());
+        }
+        if (a instanceof Saml2Response r) {
+            return xml(r.document().getDocumentElement());
+        }
+        if (a instanceof JwtToken t) {
+            return jwt(t, at);
+        }
+        return List.of();
+    }
+
+    static List<String> xml(Element root) {
+        List<String> out = new ArrayList<>();
+        element(root, 0, out);
+        return out;
+    }
+
+    private static void element(Element e, int depth, List<String> out) {
+        String indent = "  ".repeat(depth);
+        StringBuilder open = new StringBuilder(indent).append('<').append(e.getTagName());
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (a.getName().startsWith("xmlns")) {
+                continue; // Namespace declarations add noise; prefixes are kept on names.
+            }
+            open.append(' ').append(a.getName()).append("=\"").append(escape(a.getValue())).append('"');
+        }
+        List<Element> children = new ArrayList<>();
+        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element ce) {
+                children.add(ce);
+            }
+        }
+        if (children.isEmpty()) {
+            String text = Dom.text(e).strip();
+            if (SHORTENED.contains(e.getLocalName()) && text.length() > SHORT) {
+                text = text.substring(0, SHORT) + "…(" + text.length() + " chars)";
+            }
+            out.add(open + (text.isEmpty() ? "/>" : ">" + escape(text) + "</" + e.getTagName() + ">"));
+            return;
+        }
+        out.add(open + ">");
+        for (Element c : children) {
+            element(c, depth + 1, out);
+        }
+        out.add(indent + "</" + e.getTagName() + ">");
+    }
+
+    static List<String> jwt(JwtToken t, Instant at) {
+        List<String> out = new ArrayList<>();
+        out.add("header:");
+        object(t.header(), at, out);
+        out.add("payload:");
+        object(t.claims(), at, out);
+        String sig = t.signaturePart();
+        out.add("signature: " + (sig.isEmpty() ? "(none)" : sig.substring(0, Math.min(SHORT, sig.length())) + "…(" + sig.length() + " chars)"));
+        return out;
+    }
+
+    private static void object(JsonNode o, Instant at, List<String> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String v = e.getValue().toString();
+            if (TIME_CLAIMS.contains(e.getKey()) && e.getValue().isNumber()) {
+                Instant t = Instant.ofEpochSecond(e.getValue().asLong());
+                v += "  (" + t + ", " + relative(t, at) + ")";
+            } else if (v.length() > 200) {
+                v = v.substring(0, 200) + "…";
+            }
+            out.add("  \"" + e.getKey() + "\": " + v);
+        }
+    }
+
+    /** "3 h 2 min before" / "after" the evaluation time. */
+    static String relative(Instant t, Instant at) {
+        Duration d = Duration.between(at, t);
+        String when = d.isNegative() ? "before" : "after";
+        d = d.abs();
+        String amount = d.toDays() > 2 ? d.toDays() + " days" : d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min"
+                : d.toMinutes() + " min " + d.toSecondsPart() + " s";
+        return amount + " " + when + " the evaluation time";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,85 @@
+package org.mfaharness.report;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import org.mfaharness.verify.ArtifactJudgement;
+import org.mfaharness.verify.Evidence;
+import org.mfaharness.verify.Finding;
+import org.mfaharness.verify.Severity;
+import org.mfaharness.verify.chain.ChainJudgement;
+
+/**
+ * The text view of a judgement: the verdict and its reason first, then each artifact with one line per finding, then
+ * the decoded artifact with the decisive element marked {@code ▶}. Meant for a terminal; machine readers use JSON.
+ */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static void write(ChainJudgement c, Instant at, PrintWriter out) {
+        out.println("Verdict: " + c.verdict() + "   MFA: " + c.mfa() + "   MFA by: " + c.mfaBy().label());
+        Finding d = c.decisive();
+        if (d != null) {
+            out.println("  " + d.code() + ": " + d.message());
+            if (!d.remediation().isEmpty()) {
+                out.println("  What to change: " + d.remediation());
+            }
+        }
+        int n = 1;
+        for (ArtifactJudgement j : c.hops()) {
+            out.println();
+            int hop = j.artifact().origin().hop();
+            out.println("[" + n++ + "] " + j.artifact().kind().label() + (hop >= 0 ? " (hop " + hop + ")" : "")
+                    + (j.artifact().origin().field() != null ? " from " + j.artifact().origin().field() : "")
+                    + "   " + j.verdict() + "   mfa " + j.mfa());
+            findings(j.findings(), out);
+            List<String> lines = DecodedView.lines(j.artifact(), at);
+            if (!lines.isEmpty()) {
+                out.println("    decoded:");
+                String mark = j.decisive() == null ? null : markValue(j.decisive().evidence());
+                boolean marked = false;
+                for (String line : lines) {
+                    boolean hit = !marked && mark != null && line.contains(mark);
+                    marked |= hit;
+                    out.println((hit ? "  ▶   " : "      ") + line);
+                }
+            }
+        }
+        if (!c.findings().isEmpty()) {
+            out.println();
+            out.println("Chain:");
+            findings(c.findings(), out);
+        }
+        out.flush();
+    }
+
+    private static void findings(List<Finding> fs, PrintWriter out) {
+        for (Finding f : fs) {
+            out.printf("    %-12s %-28s %s%n", f.severity(), f.code(), f.message());
+            Evidence e = f.evidence();
+            if (f.severity() != Severity.INFO && f.severity() != Severity.PASS && !e.path().isEmpty()) {
+                out.println("                 at " + e.path() + (e.value() == null ? " (absent)" : " = " + shorten(e.value()))
+                        + (e.expected() == null ? "" : "   expected " + shorten(e.expected())));
+            }
+        }
+    }
+
+    /** The text to find in the decoded view: the raw value, or the JSON member name for JWT paths. */
+    private static String markValue(Evidence e) {
+        if (e.path().startsWith("payload.") || e.path().startsWith("header.")) {
+            return "\"" + e.path().substring(e.path().indexOf('.') + 1) + "\"";
+        }
+        if (e.value() != null && !e.value().isBlank() && e.value().length() < 300) {
+            return DecodedView.escape(e.value().strip().split("\\s+")[0]);
+        }
+        String p = e.path();
+        int slash = p.lastIndexOf('/');
+        String last = slash >= 0 ? p.substring(slash + 1) : p;
+        return last.startsWith("@") ? last.substring(1) + "=" : last.isEmpty() ? null : last;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+}
