@@ -68,6 +68,9 @@ public final class XmlSigner {
             throw new IllegalArgumentException("element has no " + idAttribute + " attribute");
         }
         try {
+            // Documents built with createElementNS lack xmlns attributes until serialized; c14n needs them now,
+            // or the digest would not survive a round trip. DOM Level 3 namespace fixup adds them.
+            element.getOwnerDocument().normalizeDocument();
             element.setIdAttributeNS(null, idAttribute, true);
             XMLSignature sig = new XMLSignature(element.getOwnerDocument(), null, algorithm.signatureUri,
                     Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
