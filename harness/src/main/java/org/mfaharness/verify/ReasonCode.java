@@ -229,6 +229,7 @@ public enum ReasonCode {
     EAM_PROVIDER_ERROR(FAIL, ABSENT, "The provider answered with an OAuth error instead of an id_token.",
             "See the provider's logs for the error; access_denied means the user failed or refused the second factor.",
             Sources.EAM),
+    EAM_RESPONSE_OK(PASS, null, "The provider form_posted an id_token, not an error.", "", Sources.EAM),
     EAM_NO_ID_TOKEN(FAIL, ABSENT, "The provider's response has no id_token.",
             "The provider must form_post id_token and state to Entra's redirect URI.", Sources.EAM),
     EAM_STATE_MISMATCH(FAIL, null, "The state returned differs from the state Entra sent.",
