@@ -70,7 +70,10 @@ public final class LabEntra extends Party {
     private final Map<String, DeviceGrant> userCodes = new ConcurrentHashMap<>();
 
     private record AuthCode(AuthResult result, String resource, List<String> scopes, String redirectUri,
-                            String challenge, String challengeMethod, Instant expires) {
+                            String challenge, String challengeMethod, Instant expires, boolean redeemed) {
+        AuthCode asRedeemed() {
+            return new AuthCode(result, resource, scopes, redirectUri, challenge, challengeMethod, expires, true);
+        }
     }
 
     private record RefreshGrant(AuthResult result, Instant issued) {
@@ -673,7 +676,7 @@ public final class LabEntra extends Party {
         }
         String code = randomToken(48);
         codes.put(code, new AuthCode(result, s.resource, s.scopes, s.redirectUri, s.codeChallenge,
-                s.codeChallengeMethod, clock.instant().plusSeconds(dir.lifetimes().authorizationCodeSeconds())));
+                s.codeChallengeMethod, clock.instant().plusSeconds(dir.lifetimes().authorizationCodeSeconds()), false));
         Map<String, String> p = new LinkedHashMap<>();
         p.put("code", code);
         p.put("state", s.state);
@@ -794,7 +797,7 @@ public final class LabEntra extends Party {
         if (c == null) {
             throw new TargetException(Aadsts.invalidGrant70000("The authorization code is not valid."));
         }
-        if (c.expires() == null) {
+        if (c.redeemed()) {
             throw new TargetException(Aadsts.codeRedeemed54005());
         }
         if (clock.instant().isAfter(c.expires())) {
@@ -816,8 +819,7 @@ public final class LabEntra extends Party {
             }
         }
         // Remember the code as redeemed (a replay answers 54005, not "unknown code").
-        if (codes.replace(code, c, new AuthCode(c.result(), c.resource(), c.scopes(), c.redirectUri(), c.challenge(),
-                c.challengeMethod(), null)) == false) {
+        if (!codes.replace(code, c, c.asRedeemed())) {
             throw new TargetException(Aadsts.codeRedeemed54005());
         }
         return tokenResponse(c.result(), c.resource(), c.scopes());
