@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -163,13 +165,21 @@ public final class Lab implements AutoCloseable {
         Directory dir = Directory.of(b.config == null ? LabConfigLoader.builtIn() : b.config);
         List<Directory.IdpInfo> idps = List.copyOf(dir.idps());
 
-        CompletableFuture<SigningKey> entraKey = key("lab Entra token signing");
-        CompletableFuture<SigningKey> eamKey = key("lab EAM providers");
-        CompletableFuture<SigningKey> wrongKey = key("lab wrong key (not configured anywhere)");
+        // RSA-2048 generation dominates start-up (~100 ms a key): one thread per core, while TLS and the server start.
+        ExecutorService keyPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> {
+                    Thread t = new Thread(r, "mfa-harness-lab-keygen");
+                    t.setDaemon(true);
+                    return t;
+                });
+        CompletableFuture<SigningKey> entraKey = key("lab Entra token signing", keyPool);
+        CompletableFuture<SigningKey> eamKey = key("lab EAM providers", keyPool);
+        CompletableFuture<SigningKey> wrongKey = key("lab wrong key (not configured anywhere)", keyPool);
         Map<String, CompletableFuture<SigningKey>> idpKeyFutures = new LinkedHashMap<>();
         for (Directory.IdpInfo i : idps) {
-            idpKeyFutures.put(i.id(), key("lab IdP " + i.id() + " token signing"));
+            idpKeyFutures.put(i.id(), key("lab IdP " + i.id() + " token signing", keyPool));
         }
+        keyPool.shutdown();
 
         List<String> names = new ArrayList<>(List.of(LOGIN_HOST, STS_HOST, PARTNER_CENTER_HOST, MANAGEMENT_HOST, EAM_HOST));
         idps.forEach(i -> names.add(i.host()));
@@ -258,8 +268,8 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<SigningKey> key(String cn) {
-        return CompletableFuture.supplyAsync(() -> SigningKey.generate(cn, Duration.ofDays(2)));
+    private static CompletableFuture<SigningKey> key(String cn, ExecutorService pool) {
+        return CompletableFuture.supplyAsync(() -> SigningKey.generate(cn, Duration.ofDays(2)), pool);
     }
 
     private static int port(Undertow.ListenerInfo li) {

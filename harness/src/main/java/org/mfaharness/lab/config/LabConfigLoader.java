@@ -66,11 +66,27 @@ public final class LabConfigLoader {
             throw new LabConfigException(source + ": unknown key '" + e.getPropertyName() + "' at "
                     + path(e) + " (known keys: " + known + ")");
         } catch (JsonMappingException e) {
+            if (isSyntaxError(e)) {
+                throw new LabConfigException(source + ": not valid YAML at line "
+                        + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": "
+                        + e.getOriginalMessage().lines().findFirst().orElse(""));
+            }
             throw new LabConfigException(source + ": invalid value at " + path(e) + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new LabConfigException(source + ": not valid YAML at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
         }
+    }
+
+    private static boolean isSyntaxError(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            String n = t.getClass().getName();
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException || n.startsWith("org.snakeyaml")
+                    || n.startsWith("org.yaml")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {
