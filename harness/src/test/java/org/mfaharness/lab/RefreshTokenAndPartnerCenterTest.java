@@ -114,6 +114,17 @@ class RefreshTokenAndPartnerCenterTest {
     }
 
     @Test
+    void partnerCenterMatchesMfaExactlySoAWiaormfaTokenGets900421() throws Exception {
+        JsonNode t = signIn("user@wsfed-wiaormultiauthn.lab.test", LabSignIn.PC_SCOPE);
+        String at = t.path("access_token").asText();
+        assertThat(Jwt.amr(at)).containsExactly("fed", "wiaormfa");
+        HttpResponse<String> pc = call(lab.cloud().partnerCenterApi(), "/v1/customers", at);
+        assertThat(pc.statusCode()).isEqualTo(401);
+        assertThat(Jwt.json(pc.body()).path("code").asInt()).isEqualTo(900421);
+        assertThat(pc.headers().firstValue("WWW-Authenticate").orElse("")).contains("insufficient_claims");
+    }
+
+    @Test
     void partnerCenterRefusesMissingForgedAndWrongAudienceTokensWith401() throws Exception {
         String pcBase = lab.cloud().partnerCenterApi();
         assertThat(call(pcBase, "/v1/customers", null).statusCode()).isEqualTo(401);
