@@ -20,8 +20,9 @@ import org.mfaharness.lab.config.Directory;
 public record LabAddresses(LabMode mode, String loginBase, String stsBase, String partnerCenterApi, String eamBase,
                            Map<String, String> idpBases, Map<String, InetSocketAddress> hostMap) {
     public LabAddresses {
-        idpBases = Map.copyOf(idpBases);
-        hostMap = Map.copyOf(hostMap);
+        // Insertion order kept (Entra first), so printed host maps read the same on every start.
+        idpBases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(idpBases));
+        hostMap = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hostMap));
     }
 
     /** The cloud profile of this lab run: its issuers, login.srf, EAM redirect URI and Partner Center endpoints. */

@@ -53,6 +53,10 @@ class FederatedMfaBehaviorMatrixTest {
             user@saml-noclaim-accept.lab.test       | fed otp mfa | -     | idp-mfa  | entra-mfa
             user@saml-reject.lab.test               | fed otp mfa | -     | idp-mfa  | entra-mfa
             user@saml-unsigned.lab.test             | 50008       | wauth | idp-mfa  | -
+            user@wsfed-claim-accept.lab.test        | fed mfa     | -     | idp-mfa  | -
+            user@wsfed-noclaim-reject.lab.test      | fed otp mfa | -     | -        | entra-mfa
+            user@saml-classref-accept.lab.test      | fed mfa     | -     | idp-mfa  | -
+            user@saml-noclaim-reject.lab.test       | fed otp mfa | -     | -        | entra-mfa
             otp@managed.lab.test                    | pwd otp mfa | -     | -        | entra-mfa
             blocked@managed.lab.test                | 53003       | -     | -        | -
             conformant@eam-users.lab.test           | pwd mfa     | -     | eam      | -

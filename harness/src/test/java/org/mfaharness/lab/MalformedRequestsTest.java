@@ -249,6 +249,22 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void partnerCenterRefusesAnExpiredTokenWith401() throws Exception {
+        LabSignIn.Outcome o = LabSignIn.interactive(lab, lab.user("aobo-mfa@managed.lab.test").orElseThrow(),
+                LabSignIn.PC_SCOPE);
+        String at = Jwt.json(LabSignIn.redeem(lab, o, LabSignIn.PC_SCOPE).body()).path("access_token").asText();
+        CLOCK.advance(Duration.ofHours(2));
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(lab.cloud().partnerCenterApi()
+                    + "/v1/customers")).header("Authorization", "Bearer " + at).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(Jwt.json(r.body()).path("description").asText()).contains("expired");
+        } finally {
+            CLOCK.advance(Duration.ofHours(-2));
+        }
+    }
+
+    @Test
     void partnerCenterAnswersGarbageWith401Json() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(lab.cloud().partnerCenterApi() + "/v1/customers"))
                 .header("Authorization", "Bearer %%%").build(), HttpResponse.BodyHandlers.ofString());

@@ -299,9 +299,11 @@ public final class EamProviderServer extends Party {
         return "possessionorinherence";
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private static String token() {
         byte[] b = new byte[24];
-        new java.security.SecureRandom().nextBytes(b);
+        RANDOM.nextBytes(b);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

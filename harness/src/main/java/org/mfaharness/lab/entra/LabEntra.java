@@ -306,6 +306,7 @@ public final class LabEntra extends Party {
         codes.values().removeIf(c -> c.expires.isBefore(cutoff));
         deviceCodes.values().removeIf(d -> d.expires.isBefore(cutoff));
         userCodes.values().removeIf(d -> d.expires.isBefore(cutoff));
+        eamStates.values().removeIf(ctx -> !signIns.containsKey(ctx));
     }
 
     private SignIn signIn(Request r, String field) {

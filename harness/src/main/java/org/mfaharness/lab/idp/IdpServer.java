@@ -1,10 +1,13 @@
 package org.mfaharness.lab.idp;
 
 import io.undertow.server.handlers.CookieImpl;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mfaharness.lab.config.Directory;
 import org.mfaharness.lab.sign.SigningKey;
 import org.mfaharness.lab.sign.XmlSigner;
+import org.mfaharness.lab.web.Html;
 import org.mfaharness.lab.web.OtpVerifier;
 import org.mfaharness.lab.web.Party;
 import org.mfaharness.lab.web.Request;
@@ -61,6 +65,7 @@ abstract class IdpServer extends Party {
         final String username;
         final Instant created;
         volatile Directory.UserInfo user;
+        volatile Session session;
 
         Pending(String replyTo, String relay, String requestId, boolean mfaAsked, boolean fresh, String username,
                 Instant created) {
@@ -154,7 +159,7 @@ abstract class IdpServer extends Party {
 
     /** The assertion's validity window: now to now + lifetime, or an hour in the past for the {@code expired} knob. */
     Instant[] window(Directory.Knobs k) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (k.expired()) {
             return new Instant[] {now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1))};
         }
@@ -181,16 +186,16 @@ abstract class IdpServer extends Party {
                 return;
             }
         }
-        org.mfaharness.lab.web.Html.sendHtml(r.exchange(), 200, passwordPage(context, p.username, null));
+        Html.sendHtml(r.exchange(), 200, passwordPage(context, p.username, null));
     }
 
     /** The password step. */
     void password(Request r, String context, Pending p, String username, String password) {
         Directory.UserInfo u = username == null ? null : user(username).orElse(null);
-        if (u == null || password == null || !java.security.MessageDigest.isEqual(
-                password.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                u.password().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            org.mfaharness.lab.web.Html.sendHtml(r.exchange(), 200, passwordPage(context, username,
+        if (u == null || password == null || !MessageDigest.isEqual(
+                password.getBytes(StandardCharsets.UTF_8),
+                u.password().getBytes(StandardCharsets.UTF_8))) {
+            Html.sendHtml(r.exchange(), 200, passwordPage(context, username,
                     "Incorrect user ID or password. Type the correct user ID and password, and try again."));
             return;
         }
@@ -201,8 +206,8 @@ abstract class IdpServer extends Party {
     private void afterPassword(Request r, String context, Pending p, Session s) {
         Directory.Knobs k = p.user.domain().knobs();
         if (wantsSecondFactor(k, p.mfaAsked) && !s.mfaDone) {
-            pendingSessions.put(context, s);
-            org.mfaharness.lab.web.Html.sendHtml(r.exchange(), 200, totpPage(context, p.user.upn(), null));
+            p.session = s;
+            Html.sendHtml(r.exchange(), 200, totpPage(context, p.user.upn(), null));
             return;
         }
         pending.remove(context);
@@ -211,34 +216,26 @@ abstract class IdpServer extends Party {
 
     /** The second-factor step. */
     void totp(Request r, String context, Pending p, String code) {
-        Session s = pendingSessions.get(context);
+        Session s = p.session;
         if (p.user == null || s == null) {
-            org.mfaharness.lab.web.Html.sendText(r.exchange(), 400, name() + ": no sign-in awaits a code\n");
+            Html.sendText(r.exchange(), 400, name() + ": no sign-in awaits a code\n");
             return;
         }
         OtpVerifier.Result res = otp.verify(p.user.upn(), p.user.totpSeed(), code);
         if (res != OtpVerifier.Result.ACCEPTED) {
-            org.mfaharness.lab.web.Html.sendHtml(r.exchange(), 200, totpPage(context, p.user.upn(),
+            Html.sendHtml(r.exchange(), 200, totpPage(context, p.user.upn(),
                     res == OtpVerifier.Result.REPLAYED ? "This code was already used. Wait for the next one."
                             : "The code is not correct. Try again."));
             return;
         }
         s.mfaDone = true;
-        pendingSessions.remove(context);
         pending.remove(context);
         respond(r, p, p.user, s);
     }
-
-    private final Map<String, Session> pendingSessions = new ConcurrentHashMap<>();
 
     static String token() {
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    /** The certificate Entra's domain configuration holds for this IdP. */
-    java.security.cert.X509Certificate certificate() {
-        return key.certificate();
     }
 }

@@ -52,8 +52,9 @@ public final class JwtSigner {
 
     /**
      * Signs like Entra signs v1 tokens: the header also carries {@code x5t}, the certificate's base64url SHA-1
-     * thumbprint (equal to the {@code kid}).
+     * thumbprint (equal to the {@code kid}). Nimbus deprecates SHA-1 {@code x5t}; Entra still sends it.
      */
+    @SuppressWarnings("deprecation")
     public String signWithThumbprint(Map<String, ?> claims) {
         try {
             JWSHeader h = new JWSHeader.Builder(JWSAlgorithm.RS256)
