@@ -73,6 +73,7 @@ public final class Lab implements AutoCloseable {
     private final JwtSigner entraSigner;
     private final JwtSigner eamSigner;
     private final long startMillis;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Lab(Undertow server, LabAddresses addresses, LabTls tls, Directory directory, Path workDir,
                 boolean ownsWorkDir, Map<String, SigningKey> idpKeys, JwtSigner entraSigner, JwtSigner eamSigner,
@@ -368,9 +369,12 @@ public final class Lab implements AutoCloseable {
         return startMillis;
     }
 
-    /** Stops every party and deletes the temporary work directory (if the lab made it). */
+    /** Stops every party and deletes the temporary work directory (if the lab made it). Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop();
         if (ownsWorkDir) {
             try (Stream<Path> paths = Files.walk(workDir)) {

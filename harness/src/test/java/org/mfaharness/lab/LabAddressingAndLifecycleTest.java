@@ -28,6 +28,7 @@ class LabAddressingAndLifecycleTest {
     void namedModeUsesPortFreeLabNamesAndPublishesTheHostMap() throws Exception {
         try (Lab lab = Lab.builder().mode(LabMode.NAMED).start()) {
             CloudProfile cloud = lab.cloud();
+            assertThat(cloud).as("named mode is the built-in lab profile").isEqualTo(CloudProfile.LAB);
             assertThat(lab.addresses().loginBase()).isEqualTo("https://login.lab.test");
             assertThat(cloud.v1Issuer("t")).isEqualTo("https://sts.lab.test/t/");
             assertThat(cloud.v2Issuer("t")).isEqualTo("https://login.lab.test/t/v2.0");
@@ -93,6 +94,7 @@ class LabAddressingAndLifecycleTest {
         long t0 = System.nanoTime();
         lab.close();
         long stopMs = (System.nanoTime() - t0) / 1_000_000;
+        lab.close();
         assertThat(Files.exists(ca)).isFalse();
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(java.io.IOException.class);
         // A figure for the report, not an assertion: start (warm JVM) and stop times.
