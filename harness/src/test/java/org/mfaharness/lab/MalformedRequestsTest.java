@@ -95,6 +95,16 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWith400NotAnInternalError() throws Exception {
+        String big = "SAMLResponse=" + "A".repeat(600 * 1024) + "&RelayState=x";
+        HttpResponse<String> r = post(lab.addresses().loginSrf(), big);
+        assertAadsts(r, 900144);
+        assertThat(r.body()).contains("too large");
+        HttpResponse<String> idp = post(lab.addresses().idpBase("adfs") + "/adfs/ls/", "Context=" + "A".repeat(600 * 1024));
+        assertThat(idp.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void tokenEndpointAnswersJsonErrorsForMissingParametersUnknownGrantsAndBadCodes() throws Exception {
         HttpResponse<String> r = post(token(), Map.of("client_id", LabSignIn.AZURE_CLI));
         assertAadsts(r, 900144);

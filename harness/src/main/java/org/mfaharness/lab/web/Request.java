@@ -6,7 +6,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -105,7 +104,8 @@ public final class Request {
                 }
                 body = new String(b, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // Over Undertow's entity limit, or the client went away mid-body.
+                throw new BadRequestException("request body could not be read");
             }
         }
         return body;
