@@ -515,9 +515,10 @@ public final class LabEntra extends Party {
 
     // ---------------------------------------------------------------- Entra's own MFA (SAS)
 
-    private void beginAuth(Request r) {
-        SignIn s = signIn(r, "ctx");
-        if (s == null || !r.isPost()) {
+    /** Runs one SAS step for the sign-in named by {@code ctx}, if it is a POST and Entra's MFA has started. */
+    private void sasStep(Request r, java.util.function.Consumer<SignIn> step) {
+        SignIn s = r.isPost() ? signIn(r, "ctx") : null;
+        if (s == null) {
             Aadsts.noSignInInProgress90014("ctx").sendPage(r.exchange(), clock);
             return;
         }
@@ -526,21 +527,16 @@ public final class LabEntra extends Party {
                 Aadsts.noSignInInProgress90014("ctx").sendPage(r.exchange(), clock);
                 return;
             }
-            Html.sendHtml(r.exchange(), 200, EntraPages.otp(s.ctx, s.user.upn(), null));
+            step.accept(s);
         }
     }
 
+    private void beginAuth(Request r) {
+        sasStep(r, s -> Html.sendHtml(r.exchange(), 200, EntraPages.otp(s.ctx, s.user.upn(), null)));
+    }
+
     private void endAuth(Request r) {
-        SignIn s = signIn(r, "ctx");
-        if (s == null || !r.isPost()) {
-            Aadsts.noSignInInProgress90014("ctx").sendPage(r.exchange(), clock);
-            return;
-        }
-        synchronized (s) {
-            if (!s.entraMfaStarted) {
-                Aadsts.noSignInInProgress90014("ctx").sendPage(r.exchange(), clock);
-                return;
-            }
+        sasStep(r, s -> {
             OtpVerifier.Result res = otp.verify("entra:" + s.user.upn(), s.user.totpSeed(), r.param("otc").orElse(""));
             if (res != OtpVerifier.Result.ACCEPTED) {
                 s.otpFailures++;
@@ -559,16 +555,11 @@ public final class LabEntra extends Party {
             f.put("request", s.ctx);
             f.put("mfaAuthMethod", "PhoneAppOTP");
             Html.sendHtml(r.exchange(), 200, Html.autoPost("Verifying", "/common/SAS/ProcessAuth", f));
-        }
+        });
     }
 
     private void processAuth(Request r) {
-        SignIn s = signIn(r, "ctx");
-        if (s == null || !r.isPost()) {
-            Aadsts.noSignInInProgress90014("ctx").sendPage(r.exchange(), clock);
-            return;
-        }
-        synchronized (s) {
+        sasStep(r, s -> {
             if (!s.entraMfaPassed) {
                 fail(r, s, Aadsts.strongAuthFailed50074());
                 return;
@@ -577,7 +568,7 @@ public final class LabEntra extends Party {
             s.mfaAmr = "mfa";
             s.mfaBy = SignIn.MfaBy.ENTRA;
             finish(r, s);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- EAM
