@@ -40,17 +40,6 @@ final class EamHandOff {
     record Metadata(String issuer, String authorizationEndpoint, JWKSet keys) {
     }
 
-    /** A failed check, with the error Entra answers. */
-    static final class Failed extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Aadsts error;
-
-        Failed(Aadsts error) {
-            super(error.description(), null, false, false);
-            this.error = error;
-        }
-    }
-
     private EamHandOff() {
     }
 
@@ -68,7 +57,7 @@ final class EamHandOff {
     }
 
     /** Checks the discovery URL and document and the JWKS it points to. */
-    static Metadata metadata(String discoveryUrl, EamMetadataSource source) throws Failed {
+    static Metadata metadata(String discoveryUrl, EamMetadataSource source) throws AadstsException {
         if (!discoveryUrl.startsWith("https://") || !discoveryUrl.endsWith(DISCOVERY_SUFFIX)
                 || discoveryUrl.contains("?") || discoveryUrl.contains("#")) {
             throw fail50161("the discovery URL must be HTTPS and end in " + DISCOVERY_SUFFIX + ".");
@@ -127,51 +116,51 @@ final class EamHandOff {
      * @return the one {@code amr} value
      */
     static String validate(String idToken, Metadata meta, String clientId, String hintSub, String nonce, Instant now)
-            throws Failed {
+            throws AadstsException {
         SignedJWT jwt;
         JWTClaimsSet c;
         try {
             jwt = SignedJWT.parse(idToken);
             c = jwt.getJWTClaimsSet();
         } catch (java.text.ParseException e) {
-            throw new Failed(Aadsts.invalidJwt50027("The id_token is not a signed JWT."));
+            throw new AadstsException(Aadsts.invalidJwt50027("The id_token is not a signed JWT."));
         }
         String iss = c.getIssuer();
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            throw new Failed(Aadsts.externalSignature50012(String.valueOf(iss)));
+            throw new AadstsException(Aadsts.externalSignature50012(String.valueOf(iss)));
         }
         JWK jwk = jwt.getHeader().getKeyID() == null ? null : meta.keys().getKeyByKeyId(jwt.getHeader().getKeyID());
         try {
             if (!(jwk instanceof RSAKey rsa) || !jwt.verify(new RSASSAVerifier(rsa))) {
-                throw new Failed(Aadsts.externalSignature50012(String.valueOf(iss)));
+                throw new AadstsException(Aadsts.externalSignature50012(String.valueOf(iss)));
             }
         } catch (JOSEException e) {
-            throw new Failed(Aadsts.externalSignature50012(String.valueOf(iss)));
+            throw new AadstsException(Aadsts.externalSignature50012(String.valueOf(iss)));
         }
         if (iss == null || !iss.equals(meta.issuer())) {
-            throw new Failed(Aadsts.invalidJwt50027("Unexpected issuer '" + iss + "'; expected '" + meta.issuer() + "'."));
+            throw new AadstsException(Aadsts.invalidJwt50027("Unexpected issuer '" + iss + "'; expected '" + meta.issuer() + "'."));
         }
         if (c.getAudience() == null || c.getAudience().size() != 1 || !clientId.equals(c.getAudience().get(0))) {
-            throw new Failed(Aadsts.invalidJwt50027("Unexpected audience " + c.getAudience() + "."));
+            throw new AadstsException(Aadsts.invalidJwt50027("Unexpected audience " + c.getAudience() + "."));
         }
         if (c.getSubject() == null) {
-            throw new Failed(Aadsts.invalidJwt50027("The sub claim is missing."));
+            throw new AadstsException(Aadsts.invalidJwt50027("The sub claim is missing."));
         }
         if (!c.getSubject().equals(hintSub)) {
-            throw new Failed(Aadsts.invalidJwt50027("Subject mismatch: sub must be the sub of the id_token_hint."));
+            throw new AadstsException(Aadsts.invalidJwt50027("Subject mismatch: sub must be the sub of the id_token_hint."));
         }
         Object n = c.getClaim("nonce");
         if (n == null) {
-            throw new Failed(Aadsts.invalidJwt50027("The nonce claim is missing."));
+            throw new AadstsException(Aadsts.invalidJwt50027("The nonce claim is missing."));
         }
         if (!nonce.equals(n)) {
-            throw new Failed(Aadsts.invalidJwt50027("The nonce does not match the request."));
+            throw new AadstsException(Aadsts.invalidJwt50027("The nonce does not match the request."));
         }
         Date exp = c.getExpirationTime();
         Date iat = c.getIssueTime();
         if (exp == null || iat == null || !now.isBefore(exp.toInstant().plus(SKEW))
                 || now.plus(SKEW).isBefore(iat.toInstant())) {
-            throw new Failed(Aadsts.invalidJwt50027("The token is outside its valid time range."));
+            throw new AadstsException(Aadsts.invalidJwt50027("The token is outside its valid time range."));
         }
         Object acr = c.getClaim("acr");
         if (!(acr instanceof String a) || !REQUESTED_ACR.contains(a)) {
@@ -194,8 +183,8 @@ final class EamHandOff {
         }
     }
 
-    private static Failed fail50161(String detail) {
-        return new Failed(Aadsts.invalidExternalChallengeConfiguration50161(detail));
+    private static AadstsException fail50161(String detail) {
+        return new AadstsException(Aadsts.invalidExternalChallengeConfiguration50161(detail));
     }
 
     private static boolean contains(JsonNode array, String value) {
@@ -210,7 +199,7 @@ final class EamHandOff {
         return false;
     }
 
-    private static JsonNode json(String s) throws Failed {
+    private static JsonNode json(String s) throws AadstsException {
         try {
             return JSON.readTree(s);
         } catch (java.io.IOException e) {

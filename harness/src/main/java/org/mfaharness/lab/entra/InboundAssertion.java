@@ -50,17 +50,6 @@ final class InboundAssertion {
     /** What the IdP's assertion said about MFA, as Entra reads it. */
     enum MfaClaim { NONE, MULTIPLE_AUTHN, WIA_OR_MULTI_AUTHN }
 
-    /** A rejected inbound message: the error Entra answers. */
-    static final class Rejected extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Aadsts error;
-
-        Rejected(Aadsts error) {
-            super(error.description(), null, false, false);
-            this.error = error;
-        }
-    }
-
     /**
      * An accepted assertion.
      *
@@ -79,23 +68,23 @@ final class InboundAssertion {
 
     /** Reads a WS-Fed {@code wresult}: the RSTR (2005/02 or 1.3, possibly in a collection) with one SAML 1.1 assertion. */
     static Accepted readWsFed(String wresult, String expectedIssuer, X509Certificate cert, String audience, Instant now)
-            throws Rejected {
+            throws AadstsException {
         Document doc = parse(wresult, true);
         List<Element> tokens = new ArrayList<>();
         tokens.addAll(SafeXml.descendants(doc, TRUST_2005, "RequestedSecurityToken"));
         tokens.addAll(SafeXml.descendants(doc, TRUST_13, "RequestedSecurityToken"));
         if (tokens.size() != 1) {
-            throw new Rejected(Aadsts.wsFedMessageInvalid20012("Expected exactly one RequestedSecurityToken, found "
+            throw new AadstsException(Aadsts.wsFedMessageInvalid20012("Expected exactly one RequestedSecurityToken, found "
                     + tokens.size() + "."));
         }
         List<Element> assertions = SafeXml.children(tokens.get(0), SAML1, "Assertion");
         if (assertions.size() != 1 || SafeXml.descendants(doc, SAML1, "Assertion").size() != 1) {
-            throw new Rejected(Aadsts.wsFedMessageInvalid20012("Expected exactly one SAML 1.1 assertion."));
+            throw new AadstsException(Aadsts.wsFedMessageInvalid20012("Expected exactly one SAML 1.1 assertion."));
         }
         Element a = assertions.get(0);
         String issuer = SafeXml.attr(a, "Issuer");
         if (issuer == null || !issuer.equals(expectedIssuer)) {
-            throw new Rejected(Aadsts.unknownFederationIssuer50107(issuer == null ? "" : issuer));
+            throw new AadstsException(Aadsts.unknownFederationIssuer50107(issuer == null ? "" : issuer));
         }
         boolean sha1 = verifySignature(a, "AssertionID", cert);
         Element cond = SafeXml.child(a, SAML1, "Conditions");
@@ -109,7 +98,7 @@ final class InboundAssertion {
             }
         }
         if (!audiences.contains(audience)) {
-            throw new Rejected(Aadsts.samlInvalid50008("The audience " + audiences + " is not " + audience + "."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The audience " + audiences + " is not " + audience + "."));
         }
         String immutableId = null;
         String upn = null;
@@ -146,63 +135,63 @@ final class InboundAssertion {
             }
         }
         if (immutableId == null || immutableId.isEmpty()) {
-            throw new Rejected(Aadsts.samlInvalid50008("The assertion has no ImmutableID."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The assertion has no ImmutableID."));
         }
         return new Accepted(issuer, immutableId, upn, mfa, methods, sha1);
     }
 
     /** Reads a SAML 2.0 {@code SAMLResponse} (base64) answering the AuthnRequest {@code requestId}. */
     static Accepted readSaml2(String samlResponseB64, String requestId, String expectedIssuer, X509Certificate cert,
-                              String audience, String recipient, Instant now) throws Rejected {
+                              String audience, String recipient, Instant now) throws AadstsException {
         String xml;
         try {
             xml = new String(Base64.getMimeDecoder().decode(samlResponseB64.strip()), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new Rejected(Aadsts.samlInvalid50008("SAMLResponse is not valid base64."));
+            throw new AadstsException(Aadsts.samlInvalid50008("SAMLResponse is not valid base64."));
         }
         Document doc = parse(xml, false);
         Element resp = doc.getDocumentElement();
         if (!"Response".equals(resp.getLocalName()) || !SAMLP.equals(resp.getNamespaceURI())) {
-            throw new Rejected(Aadsts.samlInvalid50008("The message is not a SAML 2.0 Response."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The message is not a SAML 2.0 Response."));
         }
         String dest = SafeXml.attr(resp, "Destination");
         if (dest != null && !dest.equals(recipient)) {
-            throw new Rejected(Aadsts.samlInvalid50008("Destination " + dest + " is not " + recipient + "."));
+            throw new AadstsException(Aadsts.samlInvalid50008("Destination " + dest + " is not " + recipient + "."));
         }
         Element status = SafeXml.child(resp, SAMLP, "Status");
         Element code = status == null ? null : SafeXml.child(status, SAMLP, "StatusCode");
         String statusValue = SafeXml.attr(code, "Value");
         if (!"urn:oasis:names:tc:SAML:2.0:status:Success".equals(statusValue)) {
-            throw new Rejected(Aadsts.samlInvalid50008("The IdP answered status " + statusValue + "."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The IdP answered status " + statusValue + "."));
         }
         String irt = SafeXml.attr(resp, "InResponseTo");
         if (irt != null && !irt.equals(requestId)) {
-            throw new Rejected(Aadsts.samlInvalid50008("InResponseTo does not match the AuthnRequest."));
+            throw new AadstsException(Aadsts.samlInvalid50008("InResponseTo does not match the AuthnRequest."));
         }
         List<Element> assertions = SafeXml.children(resp, SAML2, "Assertion");
         if (assertions.size() != 1 || SafeXml.descendants(doc, SAML2, "Assertion").size() != 1) {
-            throw new Rejected(Aadsts.samlInvalid50008("Expected exactly one SAML 2.0 assertion."));
+            throw new AadstsException(Aadsts.samlInvalid50008("Expected exactly one SAML 2.0 assertion."));
         }
         Element a = assertions.get(0);
         String issuer = SafeXml.text(SafeXml.child(a, SAML2, "Issuer"));
         if (issuer == null || !issuer.equals(expectedIssuer)) {
-            throw new Rejected(Aadsts.unknownFederationIssuer50107(issuer == null ? "" : issuer));
+            throw new AadstsException(Aadsts.unknownFederationIssuer50107(issuer == null ? "" : issuer));
         }
         boolean sha1 = verifySignature(a, "ID", cert);
         Element subject = SafeXml.child(a, SAML2, "Subject");
         Element nameId = subject == null ? null : SafeXml.child(subject, SAML2, "NameID");
         if (nameId == null || !PERSISTENT.equals(SafeXml.attr(nameId, "Format"))) {
-            throw new Rejected(Aadsts.samlInvalid50008("The NameID must have Format " + PERSISTENT + "."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The NameID must have Format " + PERSISTENT + "."));
         }
         for (Element sc : SafeXml.children(subject, SAML2, "SubjectConfirmation")) {
             Element data = SafeXml.child(sc, SAML2, "SubjectConfirmationData");
             String rcpt = SafeXml.attr(data, "Recipient");
             if (rcpt != null && !rcpt.equals(recipient)) {
-                throw new Rejected(Aadsts.samlInvalid50008("Recipient " + rcpt + " is not " + recipient + "."));
+                throw new AadstsException(Aadsts.samlInvalid50008("Recipient " + rcpt + " is not " + recipient + "."));
             }
             String noa = SafeXml.attr(data, "NotOnOrAfter");
             if (noa != null && !now.isBefore(instant(noa).plus(SKEW))) {
-                throw new Rejected(Aadsts.samlInvalid50008("The subject confirmation has expired."));
+                throw new AadstsException(Aadsts.samlInvalid50008("The subject confirmation has expired."));
             }
         }
         Element cond = SafeXml.child(a, SAML2, "Conditions");
@@ -216,7 +205,7 @@ final class InboundAssertion {
             }
         }
         if (!audiences.contains(audience)) {
-            throw new Rejected(Aadsts.samlInvalid50008("The audience " + audiences + " is not " + audience + "."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The audience " + audiences + " is not " + audience + "."));
         }
         String upn = null;
         for (Element st : SafeXml.children(a, SAML2, "AttributeStatement")) {
@@ -258,34 +247,34 @@ final class InboundAssertion {
         return m;
     }
 
-    private static Document parse(String xml, boolean wsfed) throws Rejected {
+    private static Document parse(String xml, boolean wsfed) throws AadstsException {
         try {
             return SafeXml.parse(xml);
         } catch (SafeXml.XmlRejectedException e) {
-            throw new Rejected(wsfed ? Aadsts.wsFedMessageInvalid20012(e.getMessage() + ".")
+            throw new AadstsException(wsfed ? Aadsts.wsFedMessageInvalid20012(e.getMessage() + ".")
                     : Aadsts.samlInvalid50008(e.getMessage() + "."));
         }
     }
 
-    private static void checkTimes(Element cond, Instant now) throws Rejected {
+    private static void checkTimes(Element cond, Instant now) throws AadstsException {
         if (cond == null) {
-            throw new Rejected(Aadsts.samlInvalid50008("The assertion has no Conditions."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The assertion has no Conditions."));
         }
         String nb = SafeXml.attr(cond, "NotBefore");
         String noa = SafeXml.attr(cond, "NotOnOrAfter");
         if (nb != null && now.plus(SKEW).isBefore(instant(nb))) {
-            throw new Rejected(Aadsts.samlInvalid50008("The assertion is not yet valid (NotBefore " + nb + ")."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The assertion is not yet valid (NotBefore " + nb + ")."));
         }
         if (noa == null || !now.isBefore(instant(noa).plus(SKEW))) {
-            throw new Rejected(Aadsts.samlInvalid50008("The assertion has expired (NotOnOrAfter " + noa + ")."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The assertion has expired (NotOnOrAfter " + noa + ")."));
         }
     }
 
-    private static Instant instant(String s) throws Rejected {
+    private static Instant instant(String s) throws AadstsException {
         try {
             return Instant.parse(s.strip());
         } catch (DateTimeParseException e) {
-            throw new Rejected(Aadsts.samlInvalid50008("Invalid time " + s + "."));
+            throw new AadstsException(Aadsts.samlInvalid50008("Invalid time " + s + "."));
         }
     }
 
@@ -293,14 +282,14 @@ final class InboundAssertion {
      * Verifies the assertion's enveloped signature against {@code cert}; returns whether it used RSA-SHA1.
      * The ID attribute is registered on this element only, and its value must be unique in the document.
      */
-    private static boolean verifySignature(Element assertion, String idAttribute, X509Certificate cert) throws Rejected {
+    private static boolean verifySignature(Element assertion, String idAttribute, X509Certificate cert) throws AadstsException {
         String id = SafeXml.attr(assertion, idAttribute);
         if (id == null || id.isEmpty()) {
-            throw new Rejected(Aadsts.samlInvalid50008("The assertion has no " + idAttribute + "."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The assertion has no " + idAttribute + "."));
         }
         Element sigEl = SafeXml.child(assertion, DSIG, "Signature");
         if (sigEl == null) {
-            throw new Rejected(Aadsts.samlInvalid50008("The assertion is not signed."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The assertion is not signed."));
         }
         int sameId = 0;
         for (Element e : SafeXml.descendants(assertion.getOwnerDocument(), "*", "*")) {
@@ -310,36 +299,36 @@ final class InboundAssertion {
             }
         }
         if (sameId != 1) {
-            throw new Rejected(Aadsts.samlInvalid50008("The ID " + id + " is not unique."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The ID " + id + " is not unique."));
         }
         assertion.setIdAttributeNS(null, idAttribute, true);
         try {
             XMLSignature sig = new XMLSignature(sigEl, "", true);
             SignedInfo si = sig.getSignedInfo();
             if (si.getLength() != 1) {
-                throw new Rejected(Aadsts.samlInvalid50008("The signature must have exactly one Reference."));
+                throw new AadstsException(Aadsts.samlInvalid50008("The signature must have exactly one Reference."));
             }
             Reference ref = si.item(0);
             if (!("#" + id).equals(ref.getURI())) {
-                throw new Rejected(Aadsts.samlInvalid50008("The signature does not cover the assertion."));
+                throw new AadstsException(Aadsts.samlInvalid50008("The signature does not cover the assertion."));
             }
             Transforms ts = ref.getTransforms();
             for (int i = 0; ts != null && i < ts.getLength(); i++) {
                 if (!ALLOWED_TRANSFORMS.contains(ts.item(i).getURI())) {
-                    throw new Rejected(Aadsts.samlInvalid50008("Transform " + ts.item(i).getURI() + " is not allowed."));
+                    throw new AadstsException(Aadsts.samlInvalid50008("Transform " + ts.item(i).getURI() + " is not allowed."));
                 }
             }
             String alg = si.getSignatureMethodURI();
             if (alg == null || alg.contains("hmac")) {
-                throw new Rejected(Aadsts.samlInvalid50008("Signature method " + alg + " is not allowed."));
+                throw new AadstsException(Aadsts.samlInvalid50008("Signature method " + alg + " is not allowed."));
             }
             if (!sig.checkSignatureValue(cert)) {
-                throw new Rejected(Aadsts.samlInvalid50008("The signature of the SAML token could not be verified "
+                throw new AadstsException(Aadsts.samlInvalid50008("The signature of the SAML token could not be verified "
                         + "with the certificate configured for the domain."));
             }
             return XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA1.equals(alg);
         } catch (XMLSecurityException e) {
-            throw new Rejected(Aadsts.samlInvalid50008("The signature of the SAML token could not be verified."));
+            throw new AadstsException(Aadsts.samlInvalid50008("The signature of the SAML token could not be verified."));
         }
     }
 }

@@ -258,7 +258,7 @@ public final class LabEntra extends Party {
         Target target;
         try {
             target = target(r, tenant.map(Directory.TenantInfo::id).orElse(tenantSegment));
-        } catch (TargetException e) {
+        } catch (AadstsException e) {
             e.error.sendPage(r.exchange(), clock);
             return;
         }
@@ -455,7 +455,7 @@ public final class LabEntra extends Party {
                         CloudProfile.MICROSOFT_ONLINE_AUDIENCE, addr.loginSrf(), clock.instant())
                         : InboundAssertion.readWsFed(r.form().get("wresult"), d.issuerUri(), cert,
                         CloudProfile.MICROSOFT_ONLINE_AUDIENCE, clock.instant());
-            } catch (InboundAssertion.Rejected e) {
+            } catch (AadstsException e) {
                 fail(r, s, e.error);
                 return;
             }
@@ -578,7 +578,7 @@ public final class LabEntra extends Party {
         EamHandOff.Metadata meta;
         try {
             meta = EamHandOff.metadata(addr.eamDiscovery(p.id()), eamMetadata);
-        } catch (EamHandOff.Failed e) {
+        } catch (AadstsException e) {
             fail(r, s, e.error);
             return;
         }
@@ -635,7 +635,7 @@ public final class LabEntra extends Party {
             try {
                 EamHandOff.Metadata meta = EamHandOff.metadata(addr.eamDiscovery(p.id()), eamMetadata);
                 EamHandOff.validate(idToken, meta, p.clientId(), s.eamHintSub, s.eamNonce, clock.instant());
-            } catch (EamHandOff.Failed e) {
+            } catch (AadstsException e) {
                 fail(r, s, e.error);
                 return;
             }
@@ -696,7 +696,7 @@ public final class LabEntra extends Party {
         Target target;
         try {
             target = target(r, tenant.map(Directory.TenantInfo::id).orElse(tenantSegment));
-        } catch (TargetException e) {
+        } catch (AadstsException e) {
             e.error.sendJson(r.exchange(), clock, addr.loginBase());
             return;
         }
@@ -775,91 +775,91 @@ public final class LabEntra extends Party {
                 case "refresh_token" -> redeemRefreshToken(r, clientId, tenant.orElse(null),
                         tenant.map(Directory.TenantInfo::id).orElse(tenantSegment));
                 case "urn:ietf:params:oauth:grant-type:device_code", "device_code" -> redeemDeviceCode(r, clientId);
-                default -> throw new TargetException(Aadsts.unsupportedGrant70003(grant));
+                default -> throw new AadstsException(Aadsts.unsupportedGrant70003(grant));
             };
             Html.sendJson(r.exchange(), 200, body.toString());
-        } catch (TargetException e) {
+        } catch (AadstsException e) {
             e.error.sendJson(r.exchange(), clock, addr.loginBase());
         }
     }
 
-    private ObjectNode redeemCode(Request r, String clientId) throws TargetException {
+    private ObjectNode redeemCode(Request r, String clientId) throws AadstsException {
         String code = r.required("code");
         AuthCode c = codes.get(code);
         if (c == null) {
-            throw new TargetException(Aadsts.invalidGrant70000("The authorization code is not valid."));
+            throw new AadstsException(Aadsts.invalidGrant70000("The authorization code is not valid."));
         }
         if (c.redeemed()) {
-            throw new TargetException(Aadsts.codeRedeemed54005());
+            throw new AadstsException(Aadsts.codeRedeemed54005());
         }
         if (clock.instant().isAfter(c.expires())) {
             codes.remove(code);
-            throw new TargetException(Aadsts.codeExpired70008());
+            throw new AadstsException(Aadsts.codeExpired70008());
         }
         if (!c.result().clientId().equals(clientId)) {
-            throw new TargetException(Aadsts.invalidGrant70000("The code was issued to another client."));
+            throw new AadstsException(Aadsts.invalidGrant70000("The code was issued to another client."));
         }
         Optional<String> redirect = r.param("redirect_uri");
         if (redirect.isPresent() && !redirect.get().equals(c.redirectUri())) {
-            throw new TargetException(Aadsts.redirectMismatch50011(redirect.get()));
+            throw new AadstsException(Aadsts.redirectMismatch50011(redirect.get()));
         }
         if (c.challenge() != null) {
             String verifier = r.required("code_verifier");
             String expected = "S256".equals(c.challengeMethod()) ? s256(verifier) : verifier;
             if (!constantTimeEquals(expected, c.challenge())) {
-                throw new TargetException(Aadsts.pkceMismatch501481());
+                throw new AadstsException(Aadsts.pkceMismatch501481());
             }
         }
         // Remember the code as redeemed (a replay answers 54005, not "unknown code").
         if (!codes.replace(code, c, c.asRedeemed())) {
-            throw new TargetException(Aadsts.codeRedeemed54005());
+            throw new AadstsException(Aadsts.codeRedeemed54005());
         }
         return tokenResponse(c.result(), c.resource(), c.scopes());
     }
 
     private ObjectNode redeemRefreshToken(Request r, String clientId, Directory.TenantInfo pathTenant,
-                                          String tenantSegment) throws TargetException {
+                                          String tenantSegment) throws AadstsException {
         String rt = r.required("refresh_token");
         RefreshGrant g = refreshTokens.get(rt);
         if (g == null || !g.result().clientId().equals(clientId)) {
-            throw new TargetException(Aadsts.invalidGrant70000("The refresh token is not valid."));
+            throw new AadstsException(Aadsts.invalidGrant70000("The refresh token is not valid."));
         }
         Directory.UserInfo u = g.result().user();
         Directory.TenantInfo home = dir.tenant(u.tenantId()).orElseThrow();
         Directory.TenantInfo target = pathTenant != null ? pathTenant : g.result().tokenTenant();
         if (!target.id().equals(home.id()) && !target.delegatedAdminPartners().contains(home.id())) {
-            throw new TargetException(Aadsts.userNotInTenant50020(u.upn(), target.id()));
+            throw new AadstsException(Aadsts.userNotInTenant50020(u.upn(), target.id()));
         }
         Target t = target(r, target.id());
         boolean foreign = !target.id().equals(home.id());
         boolean needMfa = target.mfaRequiredFor(t.resource) || foreign && target.policy().partnerUsersMustHaveMfa();
         if (u.blocked()) {
-            throw new TargetException(Aadsts.blockedByConditionalAccess53003());
+            throw new AadstsException(Aadsts.blockedByConditionalAccess53003());
         }
         // The refresh token carries the MFA state of the sign-in that minted it (spec section 5): when the
         // target's policy demands MFA and that sign-in had none, Entra answers 50076 (interaction required).
         if (needMfa && !g.result().mfaDone()) {
-            throw new TargetException(Aadsts.mfaRequired50076(t.resource));
+            throw new AadstsException(Aadsts.mfaRequired50076(t.resource));
         }
         return tokenResponse(g.result().forTenant(target), t.resource, t.scopes);
     }
 
-    private ObjectNode redeemDeviceCode(Request r, String clientId) throws TargetException {
+    private ObjectNode redeemDeviceCode(Request r, String clientId) throws AadstsException {
         String dc = r.required("device_code");
         DeviceGrant g = deviceCodes.get(dc);
         if (g == null || !g.clientId.equals(clientId) || g.redeemed) {
-            throw new TargetException(Aadsts.invalidGrant70000("The device code is not valid."));
+            throw new AadstsException(Aadsts.invalidGrant70000("The device code is not valid."));
         }
         if (g.error != null) {
             deviceCodes.remove(dc);
-            throw new TargetException(g.error);
+            throw new AadstsException(g.error);
         }
         if (g.result == null) {
             if (clock.instant().isAfter(g.expires)) {
                 deviceCodes.remove(dc);
-                throw new TargetException(Aadsts.deviceCodeExpired70020());
+                throw new AadstsException(Aadsts.deviceCodeExpired70020());
             }
-            throw new TargetException(Aadsts.authorizationPending70016());
+            throw new AadstsException(Aadsts.authorizationPending70016());
         }
         g.redeemed = true;
         return tokenResponse(g.result, g.resource, g.scopes);
@@ -887,22 +887,12 @@ public final class LabEntra extends Party {
     private record Target(String resource, List<String> scopes) {
     }
 
-    private static final class TargetException extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Aadsts error;
-
-        TargetException(Aadsts error) {
-            super(error.description(), null, false, false);
-            this.error = error;
-        }
-    }
-
     /** The resource and scopes of a request: v1 {@code resource}, else the v2 {@code scope} (one resource only). */
-    private Target target(Request r, String tenantName) throws TargetException {
+    private Target target(Request r, String tenantName) throws AadstsException {
         Optional<String> resourceParam = r.param("resource");
         if (resourceParam.isPresent()) {
             LabConfig.Resource res = dir.resource(resourceParam.get()).orElseThrow(() ->
-                    new TargetException(Aadsts.unknownResource500011(resourceParam.get(), tenantName)));
+                    new AadstsException(Aadsts.unknownResource500011(resourceParam.get(), tenantName)));
             return new Target(res.uri(), res.scopes().isEmpty() ? List.of("user_impersonation") : res.scopes());
         }
         String scope = r.param("scope").orElse("openid");
@@ -914,14 +904,14 @@ public final class LabEntra extends Party {
             }
             int cut = sc.lastIndexOf('/');
             if (cut <= 0) {
-                throw new TargetException(new Aadsts(70011, "invalid_scope", "The provided value for the input "
+                throw new AadstsException(new Aadsts(70011, "invalid_scope", "The provided value for the input "
                         + "parameter 'scope' is not valid. The scope " + sc + " is not valid.", null));
             }
             String res = sc.substring(0, cut);
             LabConfig.Resource known = dir.resource(res).orElseThrow(() ->
-                    new TargetException(Aadsts.unknownResource500011(res, tenantName)));
+                    new AadstsException(Aadsts.unknownResource500011(res, tenantName)));
             if (resource != null && !Directory.sameResource(resource, known.uri())) {
-                throw new TargetException(Aadsts.multipleResources28000());
+                throw new AadstsException(Aadsts.multipleResources28000());
             }
             resource = known.uri();
             String name = sc.substring(cut + 1);
@@ -929,7 +919,7 @@ public final class LabEntra extends Party {
         }
         if (resource == null) {
             LabConfig.Resource graph = dir.resource(GRAPH_RESOURCE).orElseThrow(() ->
-                    new TargetException(Aadsts.unknownResource500011(GRAPH_RESOURCE, tenantName)));
+                    new AadstsException(Aadsts.unknownResource500011(GRAPH_RESOURCE, tenantName)));
             return new Target(graph.uri(), graph.scopes());
         }
         return new Target(resource, names);

@@ -1,8 +1,6 @@
 package org.mfaharness.lab.tls;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +38,9 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.mfaharness.lab.sign.SigningKey;
 
 /**
  * The lab's own small certificate authority (BouncyCastle, EC P-256, so start-up stays cheap): a CA certificate and
@@ -144,13 +142,7 @@ public final class BouncyCastleLabCa implements LabTls {
 
     @Override
     public String caCertificatePem() {
-        StringWriter sw = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-            w.writeObject(ca);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sw.toString();
+        return SigningKey.pem(ca);
     }
 
     @Override
