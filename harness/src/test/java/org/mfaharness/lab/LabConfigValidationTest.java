@@ -95,6 +95,16 @@ class LabConfigValidationTest {
     }
 
     @Test
+    void secretsCanBeReferencedFromAFileAndAMissingReferenceIsAnErrorWithoutTheValue(@TempDir Path tmp) throws Exception {
+        Path seed = Files.writeString(tmp.resolve("seed"), "JBSWY3DPEHPK3PXQ\n");
+        Directory d = load(TENANT.replace("totpSeed: JBSWY3DPEHPK3PXP", "totpSeed: \"file:" + seed + "\""));
+        assertThat(d.user("u@a.lab.test").orElseThrow().totpSeed()).isEqualTo("JBSWY3DPEHPK3PXQ");
+        assertThatThrownBy(() -> load(TENANT.replace("password: p", "password: env:MFA_HARNESS_LAB_NO_SUCH_VARIABLE")))
+                .isInstanceOf(LabConfigException.class)
+                .hasMessageContaining("environment variable MFA_HARNESS_LAB_NO_SUCH_VARIABLE is not set");
+    }
+
+    @Test
     void notYamlAndUnreadableFilesAreClearErrors(@TempDir Path tmp) throws Exception {
         assertThatThrownBy(() -> LabConfigLoader.parse("tenants: [", "x.yaml")).isInstanceOf(LabConfigException.class)
                 .hasMessageStartingWith("x.yaml: not valid YAML");

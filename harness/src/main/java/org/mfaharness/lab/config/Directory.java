@@ -360,6 +360,8 @@ public final class Directory {
             errors.add(at + ": the domain of " + upn + " is not a domain of this tenant");
             return;
         }
+        String password = secret(u.password(), at + " (" + upn + "): 'password'", errors);
+        String seed = secret(u.totpSeed(), at + " (" + upn + "): 'totpSeed'", errors);
         if (blank(u.password())) {
             errors.add(at + " (" + upn + "): 'password' is missing");
             return;
@@ -368,8 +370,11 @@ public final class Directory {
             errors.add(at + " (" + upn + "): 'totpSeed' is missing (Base32; every lab user has a second factor)");
             return;
         }
+        if (password == null || seed == null) {
+            return;
+        }
         try {
-            Totp.decodeBase32(u.totpSeed());
+            Totp.decodeBase32(seed);
         } catch (IllegalArgumentException e) {
             errors.add(at + " (" + upn + "): 'totpSeed' is not Base32");
             return;
@@ -388,11 +393,38 @@ public final class Directory {
             return;
         }
         String oid = blank(u.objectId()) ? uuid("oid:" + upn) : u.objectId().toLowerCase(Locale.ROOT);
-        if (users.put(upn, new UserInfo(upn, tid, dom, oid, u.immutableId(), u.password(), u.totpSeed(),
+        if (users.put(upn, new UserInfo(upn, tid, dom, oid, u.immutableId(), password, seed,
                 u.displayName() == null ? upn.substring(0, upn.indexOf('@')) : u.displayName(), eam,
                 "block".equals(u.conditionalAccess()), u.scenario())) != null) {
             errors.add(at + ": user " + upn + " is declared twice");
         }
+    }
+
+    /**
+     * A secret as written: inline, {@code env:NAME} (an environment variable) or {@code file:PATH} (the file's text,
+     * trimmed). Null (with an error) when a reference cannot be resolved; the value never enters the message.
+     */
+    private static String secret(String v, String at, List<String> errors) {
+        if (v == null) {
+            return null;
+        }
+        if (v.startsWith("env:")) {
+            String e = System.getenv(v.substring(4));
+            if (e == null || e.isEmpty()) {
+                errors.add(at + ": environment variable " + v.substring(4) + " is not set");
+                return null;
+            }
+            return e;
+        }
+        if (v.startsWith("file:")) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(v.substring(5))).strip();
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                errors.add(at + ": file " + v.substring(5) + " cannot be read");
+                return null;
+            }
+        }
+        return v;
     }
 
     private static <E> E enumOf(E[] values, String s, java.util.function.Function<E, String> id, String at,

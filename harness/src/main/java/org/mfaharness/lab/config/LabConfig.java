@@ -101,8 +101,9 @@ public record LabConfig(
      *
      * @param upn               the user principal name (its suffix is a domain of the tenant)
      * @param immutableId       the on-premises anchor (federated users)
-     * @param password          the password (lab-only secrets may be inline)
+     * @param password          the password: inline (lab-only users), {@code env:NAME} or {@code file:PATH}
      * @param totpSeed          the Base32 TOTP seed for Entra's, the IdP's or the EAM provider's one-time codes
+     *                          (inline, {@code env:NAME} or {@code file:PATH})
      * @param displayName       the name claim
      * @param objectId          the object id (default: a name-based UUID of the UPN)
      * @param eamProvider       overrides the domain's EAM provider
