@@ -847,7 +847,16 @@ public final class LabEntra extends Party {
     private ObjectNode redeemDeviceCode(Request r, String clientId) throws AadstsException {
         String dc = r.required("device_code");
         DeviceGrant g = deviceCodes.get(dc);
-        if (g == null || !g.clientId.equals(clientId) || g.redeemed) {
+        if (g == null || !g.clientId.equals(clientId)) {
+            throw new AadstsException(Aadsts.invalidGrant70000("The device code is not valid."));
+        }
+        synchronized (g) {
+            return redeemDeviceGrant(dc, g);
+        }
+    }
+
+    private ObjectNode redeemDeviceGrant(String dc, DeviceGrant g) throws AadstsException {
+        if (g.redeemed) {
             throw new AadstsException(Aadsts.invalidGrant70000("The device code is not valid."));
         }
         if (g.error != null) {
