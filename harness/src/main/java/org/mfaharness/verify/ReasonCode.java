@@ -297,6 +297,8 @@ public enum ReasonCode {
     MFA_BY_FEDERATED_IDP(PASS, null, "The federated IdP satisfied MFA: its claim was present and Entra showed no MFA prompt.", "",
             Sources.MFA_REPORTING),
     MFA_BY_EAM(PASS, null, "The external authentication method satisfied MFA.", "", Sources.MFA_REPORTING),
+    MFA_BY_ENTRA_ONLY(PASS, null, "Entra performed MFA itself and no third party was involved (a managed sign-in).", "",
+            Sources.MFA_REPORTING),
     MFA_BY_ENTRA(WARN, null, "Entra performed MFA itself: the third-party MFA claim was absent or not honoured.",
             "Fix the IdP hop so the claim arrives (with enforceMfaByFederatedIdp the IdP's MFA is required and honoured).",
             Sources.FEDERATED_IDP_MFA_BEHAVIOR),

@@ -155,4 +155,10 @@ class ChainAttributionTest {
                 .tokenResponse("authorization_code", List.of("fed", "mfa")).judge())
                 .hasVerdict(PASS).hasFinding(WSF_AUDIENCE_MISMATCH);
     }
+
+    @Test
+    void aManagedSignInWithEntrasOwnMfaPassesWithoutBlamingAThirdParty() {
+        assertThat(entraPrompt().tokenResponse("authorization_code", List.of("pwd", "otp", "mfa")).judge())
+                .hasVerdict(PASS).hasMfaBy(ENTRA).hasFinding(MFA_BY_ENTRA_ONLY).hasNoFinding(MFA_BY_ENTRA);
+    }
 }
