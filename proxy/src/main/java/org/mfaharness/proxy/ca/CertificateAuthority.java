@@ -53,7 +53,7 @@ import org.mfaharness.proxy.upstream.HostNames;
  *
  * <p>All leaf certificates share one EC P-256 key generated with the CA (key generation is the costly part; signing a
  * leaf takes about a millisecond), so one SPKI pin ({@link #leafSpkiPin()}) covers every host. Leaves are cached per
- * host and carry: subject CN = the host, subjectAltName dNSName or iPAddress, extendedKeyUsage serverAuth, keyUsage
+ * host and carry: subject O=mfa-harness and CN = the first DNS name (none for an IP literal), subjectAltName dNSName or iPAddress, extendedKeyUsage serverAuth, keyUsage
  * digitalSignature, basicConstraints CA:false, authority/subject key identifiers, and a validity of
  * {@link #LEAF_VALIDITY} starting {@link #BACKDATE} in the past (clock skew).
  *
@@ -218,7 +218,10 @@ public final class CertificateAuthority {
             notAfter = caCert.getNotAfter().toInstant();
         }
         try {
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.get(0)).build();
+            // An IP literal in CN would be read as a DNS name by name-constraint checks (OpenSSL): DNS names only.
+            String cn = names.stream().filter(n -> !HostNames.isIpLiteral(n)).findFirst().orElse(null);
+            X500NameBuilder nb = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "mfa-harness");
+            X500Name subject = (cn == null ? nb : nb.addRDN(BCStyle.CN, cn)).build();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert, serial(),
                     Date.from(notBefore), Date.from(notAfter), subject, leafKeys.getPublic());
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

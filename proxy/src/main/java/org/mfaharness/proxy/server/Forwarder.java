@@ -258,6 +258,9 @@ final class Forwarder {
                 }
                 r.response.add(buf, 0, n);
                 clientOut.write(buf, 0, n);
+                if (upBody.available() == 0) {
+                    clientOut.flush(); // pass bytes on as they come (streamed responses, early failures)
+                }
             }
             clientOut.close();
         } catch (IOException e) {

@@ -39,6 +39,11 @@ final class BodyStreams {
             remaining -= n;
             return n;
         }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(remaining, in.available());
+        }
     }
 
     static final class Chunked extends InputStream {
@@ -95,12 +100,18 @@ final class BodyStreams {
             }
             chunkLeft -= n;
             if (chunkLeft == 0) {
+                // the CRLF after a chunk
                 String crlf = in.readLine();
                 if (crlf == null || !crlf.isEmpty()) {
                     throw new IOException("missing CRLF after a chunk from upstream");
                 }
             }
             return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return chunkLeft > 0 ? (int) Math.min(chunkLeft, in.buffered()) : 0;
         }
 
         private static String truncate(String s) {

@@ -30,7 +30,22 @@ public final class ProxyFixture {
             exchanges.add(e);
         }
 
+        /** Waits (bounded) until {@code n} exchanges have been delivered. */
+        public List<Exchange> await(int n) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (exchanges.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return List.copyOf(exchanges);
+        }
+
         public Exchange only(InterceptingProxy proxy) throws IOException {
+            try {
+                await(1);
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
             proxy.flush(Duration.ofSeconds(10));
             if (exchanges.size() != 1) {
                 throw new AssertionError("expected one exchange, got " + exchanges);
@@ -38,7 +53,12 @@ public final class ProxyFixture {
             return exchanges.get(0);
         }
 
-        public List<Exchange> all(InterceptingProxy proxy) throws IOException {
+        public List<Exchange> all(InterceptingProxy proxy, int expected) throws IOException {
+            try {
+                await(expected);
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
             proxy.flush(Duration.ofSeconds(10));
             return List.copyOf(exchanges);
         }
