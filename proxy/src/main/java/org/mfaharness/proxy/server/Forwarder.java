@@ -183,6 +183,7 @@ final class Forwarder {
                     OutputStream bodyOut = bodyLength >= 0 ? out : UpstreamClient.chunked(out);
                     bodyOut.write(replay, 0, replayLen);
                     if (!complete) {
+                        bodyOut.flush();
                         streamRequestRest(r, clientIn, bodyOut);
                     }
                     if (bodyLength < 0) {
@@ -297,6 +298,9 @@ final class Forwarder {
             }
             r.request.add(buf, 0, n);
             bodyOut.write(buf, 0, n);
+            if (clientIn.available() == 0) {
+                bodyOut.flush(); // the upstream sees what the client has sent so far
+            }
         }
     }
 

@@ -145,6 +145,11 @@ final class BodyStreams {
             out.write(CRLF);
         }
 
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
         void finish() throws IOException {
             out.write(LAST);
         }

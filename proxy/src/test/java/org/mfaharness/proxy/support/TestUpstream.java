@@ -36,7 +36,8 @@ public final class TestUpstream implements AutoCloseable {
                 handler.handle(ex);
             }
         };
-        Undertow.Builder b = Undertow.builder().setIoThreads(2).setWorkerThreads(16).setHandler(h);
+        Undertow.Builder b = Undertow.builder().setIoThreads(2).setWorkerThreads(16).setHandler(h)
+                .setServerOption(io.undertow.UndertowOptions.MAX_ENTITY_SIZE, -1L);
         if (tls != null) {
             b.addHttpsListener(0, "127.0.0.1", tls);
         } else {
