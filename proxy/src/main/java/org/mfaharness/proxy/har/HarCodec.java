@@ -30,6 +30,8 @@ import org.mfaharness.proxy.exchange.TlsDetails;
 public final class HarCodec {
     /** The custom member holding mfa-harness fields. */
     public static final String EXTENSION = "_mfaharness";
+    private static final java.util.Set<Charset> REVERSIBLE = java.util.Set.of(StandardCharsets.UTF_8,
+            StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII);
 
     private HarCodec() {
     }
@@ -160,7 +162,8 @@ public final class HarCodec {
         if (mime.isEmpty() || Bodies.isTextual(contentType)) {
             Charset cs = Bodies.charset(contentType).orElse(StandardCharsets.UTF_8);
             Optional<String> s = Bodies.decodeStrict(bytes, cs);
-            if (s.isPresent() && java.util.Arrays.equals(s.get().getBytes(cs), bytes)) {
+            // Strict UTF-8 / ISO-8859-1 / ASCII decoding is reversible; other charsets are checked by re-encoding.
+            if (s.isPresent() && (REVERSIBLE.contains(cs) || java.util.Arrays.equals(s.get().getBytes(cs), bytes))) {
                 return new BodyText(s.get(), false);
             }
         }

@@ -41,6 +41,8 @@ public final class HarWriter implements ExchangeListener, Closeable {
     /** Entries queued beyond this wait (the caller is the proxy's delivery thread, never a request thread). */
     public static final int QUEUE_CAPACITY = 16_384;
     private static final int MAX_BATCH = 512;
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final byte[] TRAILER = "\n]}}\n".getBytes(StandardCharsets.US_ASCII);
     private static final Object FLUSH = new Object();
     private static final Object STOP = new Object();
@@ -154,19 +156,29 @@ public final class HarWriter implements ExchangeListener, Closeable {
         List<Object> batch = new ArrayList<>(MAX_BATCH);
         ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
         boolean stop = false;
+        long lastWork = System.nanoTime();
         while (!stop) {
-            Object first;
-            try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                break;
+            queue.drainTo(batch, MAX_BATCH);
+            if (batch.isEmpty()) {
+                // Nap rather than wait on the queue while entries keep coming: producers then never pay a wake-up.
+                if (System.nanoTime() - lastWork < IDLE_NANOS) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+                    continue;
+                }
+                Object first;
+                try {
+                    first = queue.poll(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    break;
+                }
+                if (first == null) {
+                    syncIfDue(true);
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
             }
-            if (first == null) {
-                syncIfDue(true);
-                continue;
-            }
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
+            lastWork = System.nanoTime();
             int flushes = 0;
             buf.reset();
             long entries = 0;

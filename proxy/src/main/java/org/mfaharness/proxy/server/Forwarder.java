@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mfaharness.proxy.exchange.Body;
 import org.mfaharness.proxy.exchange.Exchange;
@@ -46,6 +47,8 @@ final class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
     /** Request bodies up to this size are read before connecting, so a stale pooled connection can be retried. */
     static final int REPLAY_WINDOW = 64 * 1024;
+    /** Responses up to this size (with a Content-Length) are read whole and sent from the I/O thread. */
+    static final int INLINE_RESPONSE = 64 * 1024;
     private static final int COPY_BUFFER = 16 * 1024;
     private static final ThreadLocal<byte[]> COPY = ThreadLocal.withInitial(() -> new byte[COPY_BUFFER]);
     private static final ThreadLocal<byte[]> REPLAY = ThreadLocal.withInitial(() -> new byte[REPLAY_WINDOW]);
@@ -111,8 +114,56 @@ final class Forwarder {
         }
     }
 
-    void forward(HttpServerExchange ex, Target target) {
-        Record r = new Record(ex, target);
+    /**
+     * Serves one request. Called on the I/O thread: a body of known small size (or none) is read without blocking,
+     * then the upstream exchange runs on a worker; a small response is sent back from the I/O thread, so the
+     * exchange also ends there. Bodies that are large, chunked or of unknown length are streamed in blocking mode.
+     */
+    void handle(HttpServerExchange ex, Target target) {
+        long declared = contentLength(ex.getRequestHeaders());
+        boolean chunked = isChunked(ex.getRequestHeaders());
+        Executor worker = ex.getConnection().getWorker();
+        if (!chunked && declared <= REPLAY_WINDOW) {
+            Record r = new Record(ex, target);
+            if (declared <= 0) {
+                ex.dispatch(worker, () -> run(r, new byte[0]));
+                return;
+            }
+            ex.getRequestReceiver().receiveFullBytes(
+                    (e, bytes) -> e.dispatch(worker, () -> run(r, bytes)),
+                    (e, error) -> e.dispatch(worker, () -> clientAborted(r,
+                            "client closed the connection while sending the request body: " + error.getMessage())));
+            return;
+        }
+        ex.dispatch(worker, () -> {
+            ex.startBlocking();
+            run(new Record(ex, target), null);
+        });
+    }
+
+    /** Runs {@link #forward} on a worker; a blocking-mode exchange is ended here (draining the request). */
+    private void run(Record r, byte[] body) {
+        try {
+            forward(r, body);
+        } catch (RuntimeException e) {
+            LOG.error("proxy fault on {} {}: {}", r.method, r.target.url(), e.toString(), e);
+            answerError(r, new UpstreamException(Kind.INTERNAL, "internal proxy error: " + e));
+        } finally {
+            HttpServerExchange ex = r.ex;
+            if (ex.isBlocking() && !ex.isComplete()) {
+                try {
+                    ex.endExchange();
+                } catch (RuntimeException ignored) {
+                    // connection already gone
+                }
+            }
+        }
+    }
+
+    /** Forwards with the whole body in hand ({@code body != null}) or streaming it from the client. */
+    private void forward(Record r, byte[] body) {
+        HttpServerExchange ex = r.ex;
+        Target target = r.target;
         UpstreamDecision d = policy.decide(target.host(), target.port());
         if (!d.allowed()) {
             answerError(r, new UpstreamException(Kind.POLICY_REFUSED, d.reason()));
@@ -121,33 +172,44 @@ final class Forwarder {
         Route route = new Route(target.tls(), d.host(), d.connectHost(), d.connectPort());
         long declared = contentLength(ex.getRequestHeaders());
         boolean chunkedIn = isChunked(ex.getRequestHeaders());
-        boolean hasBody = declared > 0 || chunkedIn;
-        r.request = new Capture(captureLimit, (int) Math.min(declared, captureLimit));
+        boolean hasBody = body != null ? body.length > 0 : declared > 0 || chunkedIn;
 
-        InputStream clientIn = ex.getInputStream();
-        byte[] replay = REPLAY.get();
+        InputStream clientIn = null;
+        byte[] replay;
         int replayLen = 0;
-        boolean complete = !hasBody;
+        boolean complete;
         long sendStart = System.nanoTime();
-        if (hasBody) {
-            try {
-                while (replayLen < replay.length) {
-                    int n = clientIn.read(replay, replayLen, replay.length - replayLen);
-                    if (n < 0) {
-                        complete = true;
-                        break;
+        if (body != null) {
+            replay = body;
+            replayLen = body.length;
+            complete = true;
+            r.request = new Capture(captureLimit, replayLen);
+            r.request.add(body, 0, replayLen);
+        } else {
+            r.request = new Capture(captureLimit, (int) Math.min(declared, captureLimit));
+            clientIn = ex.getInputStream();
+            replay = REPLAY.get();
+            complete = !hasBody;
+            if (hasBody) {
+                try {
+                    while (replayLen < replay.length) {
+                        int n = clientIn.read(replay, replayLen, replay.length - replayLen);
+                        if (n < 0) {
+                            complete = true;
+                            break;
+                        }
+                        replayLen += n;
                     }
-                    replayLen += n;
+                    if (!complete && declared >= 0 && replayLen >= declared) {
+                        complete = true;
+                    }
+                } catch (IOException e) {
+                    r.request.add(replay, 0, replayLen);
+                    clientAborted(r, "client closed the connection while sending the request body: " + e.getMessage());
+                    return;
                 }
-                if (!complete && declared >= 0 && replayLen >= declared) {
-                    complete = true;
-                }
-            } catch (IOException e) {
                 r.request.add(replay, 0, replayLen);
-                clientAborted(r, "client closed the connection while sending the request body: " + e.getMessage());
-                return;
             }
-            r.request.add(replay, 0, replayLen);
         }
         double preRead = ms(sendStart);
         long bodyLength = complete ? replayLen : declared;
@@ -212,36 +274,23 @@ final class Forwarder {
             }
         }
 
-        // The response head is in: send it to the client and stream the body.
         r.status = head.status();
         r.reason = head.reason();
         r.responseHeaders = head.headers();
-        ex.setStatusCode(head.status());
-        if (!head.reason().isEmpty()) {
-            ex.setReasonPhrase(head.reason());
-        }
-        HeaderMap out = ex.getResponseHeaders();
-        Set<String> connectionTokens = connectionTokens(head.headers());
-        for (Header h : head.headers()) {
-            String lower = h.name().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || connectionTokens.contains(lower)) {
-                continue;
-            }
-            out.add(HttpString.tryFromString(h.name()), h.value());
-        }
-        if (head.framing() == ResponseHead.Framing.LENGTH) {
-            ex.setResponseContentLength(head.contentLength());
-        } else if (head.framing() == ResponseHead.Framing.NONE) {
-            Header.first(head.headers(), "Content-Length").ifPresent(v -> out.put(io.undertow.util.Headers.CONTENT_LENGTH, v));
-            if (!r.method.equals("HEAD") && Header.first(head.headers(), "Content-Length").isEmpty()
-                    && head.status() != 204 && head.status() != 304) {
-                ex.setResponseContentLength(0);
-            }
-        }
         r.response = new Capture(captureLimit, (int) Math.min(head.contentLength(), captureLimit));
+        InputStream upBody = UpstreamClient.body(conn, head);
+        boolean small = head.framing() == ResponseHead.Framing.NONE
+                || (head.framing() == ResponseHead.Framing.LENGTH && head.contentLength() <= INLINE_RESPONSE);
+        if (small && !ex.isBlocking()) {
+            sendSmallResponse(r, conn, head, upBody);
+            return;
+        }
+        if (!ex.isBlocking()) {
+            ex.startBlocking();
+        }
+        setResponseHead(ex, r.method, head);
         long rc0 = System.nanoTime();
         byte[] buf = COPY.get();
-        InputStream upBody = UpstreamClient.body(conn, head);
         OutputStream clientOut = ex.getOutputStream();
         try {
             while (true) {
@@ -273,6 +322,75 @@ final class Forwarder {
         r.receive = ms(rc0);
         client.release(conn);
         r.complete(null);
+    }
+
+    /**
+     * Reads a small response whole on the worker, then sends it from the connection's I/O thread: ending the
+     * exchange there avoids Undertow's I/O thread spinning while a worker completes the exchange.
+     */
+    private void sendSmallResponse(Record r, UpstreamConnection conn, ResponseHead head, InputStream upBody) {
+        long rc0 = System.nanoTime();
+        byte[] bytes;
+        try {
+            bytes = head.framing() == ResponseHead.Framing.NONE ? new byte[0] : upBody.readNBytes((int) head.contentLength());
+            if (bytes.length < head.contentLength() && head.framing() == ResponseHead.Framing.LENGTH) {
+                throw new EOFException("upstream closed the connection with "
+                        + (head.contentLength() - bytes.length) + " body bytes missing");
+            }
+        } catch (IOException e) {
+            conn.close();
+            r.receive = ms(rc0);
+            // Nothing was sent yet: the client gets the status and headers with the bytes that came, then a cut.
+            answerPartialThenCut(r, head, e);
+            return;
+        }
+        r.receive = ms(rc0);
+        r.response.add(bytes, 0, bytes.length);
+        client.release(conn);
+        r.complete(null);
+        HttpServerExchange ex = r.ex;
+        ex.getIoThread().execute(() -> {
+            setResponseHead(ex, r.method, head);
+            ex.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
+        });
+    }
+
+    private void answerPartialThenCut(Record r, ResponseHead head, IOException e) {
+        HttpServerExchange ex = r.ex;
+        ex.startBlocking();
+        setResponseHead(ex, r.method, head);
+        try {
+            ex.getOutputStream().flush();
+        } catch (IOException ignored) {
+            // the cut follows anyway
+        }
+        cutClient(r, classify(e, "in the middle of the response body"));
+    }
+
+    private static void setResponseHead(HttpServerExchange ex, String method, ResponseHead head) {
+        ex.setStatusCode(head.status());
+        if (!head.reason().isEmpty()) {
+            ex.setReasonPhrase(head.reason());
+        }
+        HeaderMap out = ex.getResponseHeaders();
+        Set<String> connectionTokens = connectionTokens(head.headers());
+        for (Header h : head.headers()) {
+            String lower = h.name().toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(lower) || connectionTokens.contains(lower)) {
+                continue;
+            }
+            out.add(HttpString.tryFromString(h.name()), h.value());
+        }
+        if (head.framing() == ResponseHead.Framing.LENGTH) {
+            ex.setResponseContentLength(head.contentLength());
+        } else if (head.framing() == ResponseHead.Framing.NONE) {
+            Header.first(head.headers(), "Content-Length")
+                    .ifPresent(v -> out.put(io.undertow.util.Headers.CONTENT_LENGTH, v));
+            if (!method.equals("HEAD") && Header.first(head.headers(), "Content-Length").isEmpty()
+                    && head.status() != 204 && head.status() != 304) {
+                ex.setResponseContentLength(0);
+            }
+        }
     }
 
     /** Thrown when reading the request body from the client fails. */
@@ -334,6 +452,9 @@ final class Forwarder {
         }
         HttpServerExchange ex = r.ex;
         try {
+            if (!ex.isBlocking()) {
+                ex.startBlocking();
+            }
             if (!ex.isResponseStarted()) {
                 ex.setStatusCode(status);
                 ex.setReasonPhrase(r.reason);

@@ -67,7 +67,7 @@ public final class ProxyHandlers {
 
     /** The handler for the proxy listener. */
     public HttpHandler rootHandler() {
-        return this::handleRoot;
+        return new HttpContinueReadHandler(this::handleRoot);
     }
 
     private void handleRoot(HttpServerExchange ex) {
@@ -75,11 +75,6 @@ public final class ProxyHandlers {
             handleConnect(ex);
             return;
         }
-        if (ex.isInIoThread()) {
-            ex.dispatch(this::handleRoot);
-            return;
-        }
-        ex.startBlocking();
         String uri = ex.getRequestURI();
         Target target;
         try {
@@ -92,7 +87,7 @@ public final class ProxyHandlers {
                     + " or CONNECT host:port (" + e.getMessage() + ")");
             return;
         }
-        forwarder.forward(ex, target);
+        forwarder.handle(ex, target);
     }
 
     private void handleConnect(HttpServerExchange ex) {
@@ -104,11 +99,6 @@ public final class ProxyHandlers {
             }
             hp = HostPort.parse(authority, -1);
         } catch (IllegalArgumentException e) {
-            if (ex.isInIoThread()) {
-                ex.dispatch(this::handleRoot);
-                return;
-            }
-            ex.startBlocking();
             forwarder.badRequest(ex, new Target(true, "invalid-connect-target", 443, "/", null),
                     "bad CONNECT request: " + e.getMessage());
             return;
@@ -129,8 +119,7 @@ public final class ProxyHandlers {
             p.setApplicationProtocols(new String[] {"http/1.1"});
             engine.setSSLParameters(p);
             HttpOpenListener inner = new HttpOpenListener(bufferPool, undertowOptions);
-            HttpHandler decrypted = new DecryptedHandler(host, port, engine);
-            inner.setRootHandler(new HttpContinueReadHandler(decrypted));
+            inner.setRootHandler(new HttpContinueReadHandler(new DecryptedHandler(host, port, engine)));
             inner.handleEvent(ssl);
         } catch (RuntimeException e) {
             LOG.warn("cannot intercept CONNECT {}:{}: {}", host, port, e.toString());
@@ -172,11 +161,6 @@ public final class ProxyHandlers {
 
         @Override
         public void handleRequest(HttpServerExchange ex) {
-            if (ex.isInIoThread()) {
-                ex.dispatch(this);
-                return;
-            }
-            ex.startBlocking();
             String uri = ex.getRequestURI();
             String query = ex.getQueryString();
             String path;
@@ -199,7 +183,7 @@ public final class ProxyHandlers {
                 forwarder.badRequest(ex, target, "CONNECT inside a CONNECT tunnel is not supported");
                 return;
             }
-            forwarder.forward(ex, target);
+            forwarder.handle(ex, target);
         }
     }
 

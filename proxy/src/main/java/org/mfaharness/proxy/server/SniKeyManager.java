@@ -16,7 +16,8 @@ import org.mfaharness.proxy.ca.ServerIdentity;
 
 /**
  * Presents the leaf certificate of the host the client asked for in SNI, or of the CONNECT host when the client sent
- * no SNI (e.g. for an IP literal). Aliases are host names; every leaf shares the CA's one leaf key.
+ * no SNI (e.g. for an IP literal): the fixed fallback host, or else the engine's peer host, which the proxy sets to
+ * the CONNECT host. Aliases are host names; every leaf shares the CA's one leaf key.
  */
 final class SniKeyManager extends X509ExtendedKeyManager {
     private final CertificateAuthority ca;
@@ -29,7 +30,11 @@ final class SniKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        return "EC".equals(keyType) ? hostFor(engine == null ? null : engine.getHandshakeSession()) : null;
+        if (!"EC".equals(keyType)) {
+            return null;
+        }
+        String h = hostFor(engine == null ? null : engine.getHandshakeSession());
+        return h != null ? h : engine == null ? null : engine.getPeerHost();
     }
 
     @Override
@@ -63,7 +68,7 @@ final class SniKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
-        return "EC".equals(keyType) ? new String[] {fallbackHost} : null;
+        return "EC".equals(keyType) && fallbackHost != null ? new String[] {fallbackHost} : null;
     }
 
     @Override
