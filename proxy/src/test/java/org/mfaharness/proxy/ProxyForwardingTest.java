@@ -219,4 +219,41 @@ class ProxyForwardingTest {
             assertThat(e.responseHeader("Content-Encoding")).hasValue("gzip");
         }
     }
+
+    @Test
+    void headNoContentAndNotModifiedAnswersPassWithoutABody() throws Exception {
+        Recorder rec = new Recorder();
+        try (TestUpstream up = TestUpstream.http(ex -> {
+                switch (ex.getRequestPath()) {
+                    case "/head" -> {
+                        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
+                        ex.setResponseContentLength(1234);
+                        ex.endExchange();
+                    }
+                    case "/none" -> {
+                        ex.setStatusCode(204);
+                        ex.endExchange();
+                    }
+                    default -> {
+                        ex.setStatusCode(304);
+                        ex.getResponseHeaders().put(Headers.ETAG, "\"v1\"");
+                        ex.endExchange();
+                    }
+                }
+             });
+             InterceptingProxy proxy = ProxyFixture.proxy().listener(rec).build()) {
+            InetSocketAddress at = proxy.start();
+            String base = "http://localhost:" + up.port();
+            Curl.Result head = Curl.run("--proxy", ProxyFixture.proxyUrl(at), "-I", base + "/head");
+            assertThat(head.out()).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: 1234");
+            Curl.Result none = Curl.run("--proxy", ProxyFixture.proxyUrl(at), "-w", "%{http_code}", "-o", "/dev/null",
+                    base + "/none");
+            assertThat(none.out()).isEqualTo("204");
+            Curl.Result same = Curl.run("--proxy", ProxyFixture.proxyUrl(at), "-w", "%{http_code}", "-o", "/dev/null",
+                    "-H", "If-None-Match: \"v1\"", base + "/cached");
+            assertThat(same.out()).isEqualTo("304");
+            assertThat(rec.all(proxy, 3)).extracting(Exchange::status).containsExactly(200, 204, 304);
+            assertThat(rec.all(proxy, 3)).allSatisfy(e -> assertThat(e.error()).isNull());
+        }
+    }
 }
