@@ -221,6 +221,16 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void encodedCharactersInPathAndQueryReachTheUpstreamUnchanged() throws Exception {
+        try (InterceptingProxy proxy = ProxyFixture.proxy().build()) {
+            InetSocketAddress at = proxy.start();
+            Curl.Result r = Curl.run("--proxy", ProxyFixture.proxyUrl(at), "-D", "-", "-o", "/dev/null",
+                    "http://localhost:" + http.port() + "/a%2Fb/%C3%A9?redirect_uri=https%3A%2F%2Fapp%2Fcb&x=%2B");
+            assertThat(r.out()).contains("X-Echo-Uri: /a%2Fb/%C3%A9?redirect_uri=https%3A%2F%2Fapp%2Fcb&x=%2B");
+        }
+    }
+
+    @Test
     void headNoContentAndNotModifiedAnswersPassWithoutABody() throws Exception {
         Recorder rec = new Recorder();
         try (TestUpstream up = TestUpstream.http(ex -> {

@@ -41,7 +41,7 @@ public final class ContentDecoding {
                 int n;
                 while ((n = i.read(buf)) > 0) {
                     total += n;
-                    int room = (int) Math.max(0, limit - out.size());
+                    int room = Math.max(0, limit - out.size());
                     out.write(buf, 0, Math.min(room, n));
                 }
             }

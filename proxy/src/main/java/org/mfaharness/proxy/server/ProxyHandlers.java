@@ -207,7 +207,6 @@ public final class ProxyHandlers {
     /** Undertow options for both the proxy listener and the decrypted tunnels. */
     public static OptionMap undertowOptions(long idleTimeoutMillis) {
         return OptionMap.builder()
-                .set(UndertowOptions.ALLOW_ENCODED_SLASH, true)
                 .set(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
                 .set(UndertowOptions.DECODE_URL, false)
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)

@@ -337,7 +337,8 @@ public final class ProxyBenchmark {
                 "--ssl-insecure", "-q").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), mitmPort)) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), mitmPort)) {
+                probe.setSoLinger(false, 0);
                 return p;
             } catch (IOException e) {
                 Thread.sleep(200);
