@@ -272,6 +272,9 @@ public final class InterceptingProxy implements Closeable {
     }
 
     private void closeQuietly() {
+        if (upstream != null) {
+            upstream.close(); // first: workers blocked on an upstream are released and record the failure
+        }
         if (server != null) {
             try {
                 server.stop();
@@ -281,9 +284,6 @@ public final class InterceptingProxy implements Closeable {
         }
         if (dispatcher != null) {
             dispatcher.close();
-        }
-        if (upstream != null) {
-            upstream.close();
         }
     }
 

@@ -28,8 +28,15 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    /** Opens a new file for writing with mode 0600; an existing file at {@code path} is deleted first. */
+    /**
+     * Opens a new file for writing with mode 0600; missing parent directories are created and an existing file at
+     * {@code path} is deleted first.
+     */
     public static FileChannel createOwnerOnly(Path path, OpenOption... extra) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         Files.deleteIfExists(path);
         Set<OpenOption> options = new java.util.HashSet<>(Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         options.addAll(java.util.Arrays.asList(extra));

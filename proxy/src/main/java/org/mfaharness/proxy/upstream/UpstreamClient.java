@@ -55,6 +55,7 @@ public final class UpstreamClient implements Closeable {
     private final long idleTtlNanos;
     private final Map<Route, Deque<UpstreamConnection>> idle = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
+    private final java.util.Set<UpstreamConnection> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public UpstreamClient(SSLContext tls, Duration connectTimeout, Duration readTimeout, HostResolver resolver,
@@ -142,7 +143,8 @@ public final class UpstreamClient implements Closeable {
         if (!route.tls()) {
             try {
                 s.setSoTimeout(readTimeout);
-                return new Lease(new UpstreamConnection(route, s, null, null, null, readTimeout), false, dns, connect, -1);
+                return new Lease(track(new UpstreamConnection(route, s, null, null, null, readTimeout)), false, dns,
+                        connect, -1);
             } catch (IOException e) {
                 closeQuietly(s);
                 throw new UpstreamException(Kind.CONNECT_FAILED, "connect to " + where + " failed: " + e, e);
@@ -167,7 +169,7 @@ public final class UpstreamClient implements Closeable {
                     ? x.getSubjectX500Principal().getName() : null;
             UpstreamConnection c = new UpstreamConnection(route, ssl, ssl.getSession().getProtocol(),
                     ssl.getSession().getCipherSuite(), subject, readTimeout);
-            return new Lease(c, false, dns, connect + sslMs, sslMs);
+            return new Lease(track(c), false, dns, connect + sslMs, sslMs);
         } catch (SocketTimeoutException e) {
             closeQuietly(s);
             throw new UpstreamException(Kind.CONNECT_TIMEOUT, "TLS handshake with " + where + " timed out", e);
@@ -179,6 +181,15 @@ public final class UpstreamClient implements Closeable {
             closeQuietly(s);
             throw new UpstreamException(Kind.UPSTREAM_RESET, "TLS handshake with " + where + " failed: " + e, e);
         }
+    }
+
+    private UpstreamConnection track(UpstreamConnection c) {
+        live.add(c);
+        c.onClose(() -> live.remove(c));
+        if (closed) {
+            c.close();
+        }
+        return c;
     }
 
     private InetAddress resolve(String host) throws UpstreamException {
@@ -354,6 +365,7 @@ public final class UpstreamClient implements Closeable {
         }
     }
 
+    /** Closes every connection, pooled or in use: requests blocked on an upstream fail at once. */
     @Override
     public void close() {
         closed = true;
@@ -362,6 +374,9 @@ public final class UpstreamClient implements Closeable {
             while ((c = q.pollFirst()) != null) {
                 c.close();
             }
+        }
+        for (UpstreamConnection c : List.copyOf(live)) {
+            c.close();
         }
     }
 }

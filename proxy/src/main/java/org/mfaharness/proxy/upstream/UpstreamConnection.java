@@ -20,6 +20,7 @@ public final class UpstreamConnection implements AutoCloseable {
     private long lastUsedNanos;
     private int uses;
     private boolean reusable = true;
+    private volatile Runnable onClose;
 
     UpstreamConnection(Route route, Socket socket, String tlsProtocol, String tlsCipher, String peerSubject,
                        int readTimeoutMillis) throws IOException {
@@ -91,8 +92,17 @@ public final class UpstreamConnection implements AutoCloseable {
         socket.setSoTimeout(millis > 0 ? millis : readTimeoutMillis);
     }
 
+    void onClose(Runnable r) {
+        this.onClose = r;
+    }
+
     @Override
     public void close() {
+        Runnable r = onClose;
+        if (r != null) {
+            onClose = null;
+            r.run();
+        }
         reusable = false;
         try {
             socket.close();
