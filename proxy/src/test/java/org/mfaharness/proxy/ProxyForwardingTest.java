@@ -221,6 +221,23 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void tunnelNegotiatesHttp11EvenWhenTheClientOffersHttp2AndTrustsAnUpstreamCaFile(@TempDir Path tmp)
+            throws Exception {
+        Path labCa = ProxyFixture.LAB_CA.exportCertificate(tmp.resolve("lab"));
+        Recorder rec = new Recorder();
+        try (InterceptingProxy proxy = InterceptingProxy.builder().certificateAuthority(ProxyFixture.LAB_CA)
+                .upstreamCa(labCa).shutdownHook(false).caDir(tmp.resolve("ca")).listener(rec).build()) {
+            InetSocketAddress at = proxy.start();
+            Curl.Result r = Curl.run("-v", "--http2", "--proxy", ProxyFixture.proxyUrl(at), "--cacert",
+                    tmp.resolve("ca/ca.pem").toString(), "https://localhost:" + https.port() + "/alpn");
+            assertThat(r.exit()).isZero();
+            assertThat(r.err()).containsPattern("ALPN.*(server accepted|accepted to use) http/1.1");
+            assertThat(r.err()).doesNotContain("h2 accepted");
+            assertThat(rec.only(proxy).httpVersion()).isEqualTo("HTTP/1.1");
+        }
+    }
+
+    @Test
     void encodedCharactersInPathAndQueryReachTheUpstreamUnchanged() throws Exception {
         try (InterceptingProxy proxy = ProxyFixture.proxy().build()) {
             InetSocketAddress at = proxy.start();
