@@ -172,7 +172,8 @@ public final class InterceptingProxy implements Closeable {
         return b.caDir;
     }
 
-    private static InetAddress bindAddress(String bind, boolean allowRemote) throws IOException {
+    /** Parses the bind address without DNS; non-loopback needs {@code allowRemote}. */
+    private static InetAddress bindAddress(String bind, boolean allowRemote) {
         InetAddress a;
         if (HostNames.isLoopbackName(bind)) {
             a = InetAddress.getLoopbackAddress();
@@ -478,24 +479,17 @@ public final class InterceptingProxy implements Closeable {
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException for a bind address that is not an IP literal or localhost, or is not
+         *                                  loopback without {@link #allowRemote}
+         * @throws IllegalStateException    for {@code persistCa} without {@code caDir}
+         */
         public InterceptingProxy build() {
             if (persistCa && caDir == null) {
                 throw new IllegalStateException("persistCa needs caDir");
             }
-            bindAddress(bindAddressCheck(), allowRemote);
+            InterceptingProxy.bindAddress(bindAddress, allowRemote); // fails fast on a bad or remote address
             return new InterceptingProxy(this);
-        }
-
-        private String bindAddressCheck() {
-            return bindAddress;
-        }
-
-        private static void bindAddress(String bind, boolean allowRemote) {
-            try {
-                InterceptingProxy.bindAddress(bind, allowRemote);
-            } catch (IOException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
         }
     }
 }

@@ -67,28 +67,12 @@ public final class HarWriter implements ExchangeListener, Closeable {
         this.path = path;
         this.syncIntervalNanos = syncInterval.toNanos();
         this.channel = PrivateFiles.createOwnerOnly(path);
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        try (JsonGenerator g = json.createGenerator(head, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeObjectFieldStart("log");
-            g.writeStringField("version", "1.2");
-            g.writeObjectFieldStart("creator");
-            g.writeStringField("name", creatorName);
-            g.writeStringField("version", creatorVersion);
-            g.writeEndObject();
-            g.writeArrayFieldStart("pages");
-            g.writeEndArray();
-            g.writeFieldName("entries");
-            g.writeStartArray();
-            g.writeRaw(' ');
-            g.flush();
-        }
-        byte[] h = head.toByteArray();
-        // The generator cannot stop inside an open array: cut what it wrote after "[ ".
+        com.fasterxml.jackson.core.io.JsonStringEncoder esc = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
+        byte[] h = ("{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\""
+                + new String(esc.quoteAsString(creatorName)) + "\",\"version\":\""
+                + new String(esc.quoteAsString(creatorVersion)) + "\"},\"pages\":[],\"entries\":[")
+                .getBytes(StandardCharsets.UTF_8);
         int cut = h.length;
-        while (cut > 0 && h[cut - 1] != '[') {
-            cut--;
-        }
         ByteBuffer b = ByteBuffer.allocate(cut + TRAILER.length);
         b.put(h, 0, cut).put(TRAILER).flip();
         writeFully(b, 0);

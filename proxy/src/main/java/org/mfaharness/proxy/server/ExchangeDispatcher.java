@@ -35,6 +35,7 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final Object stopToken = new Object();
     private volatile boolean closed;
+    private volatile boolean busy;
 
     public ExchangeDispatcher(List<ExchangeListener> rawListeners, List<ExchangeListener> listeners,
                               UnaryOperator<Exchange> redactor, int captureLimit) {
@@ -76,8 +77,6 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
         }
         return true;
     }
-
-    private volatile boolean busy;
 
     /**
      * Drains the queue in batches. While exchanges keep coming the thread naps {@link #LINGER_NANOS} between

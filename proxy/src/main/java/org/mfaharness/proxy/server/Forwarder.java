@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mfaharness.proxy.exchange.Body;
 import org.mfaharness.proxy.exchange.Exchange;
 import org.mfaharness.proxy.exchange.ExchangeError;
 import org.mfaharness.proxy.exchange.ExchangeError.Kind;
@@ -613,9 +612,5 @@ final class Forwarder {
             ex.getResponseSender().send(java.nio.ByteBuffer.wrap(body));
         }
         r.complete(new ExchangeError(Kind.BAD_REQUEST, message));
-    }
-
-    static Body emptyBody() {
-        return Body.EMPTY;
     }
 }

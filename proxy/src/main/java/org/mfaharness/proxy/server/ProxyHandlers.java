@@ -8,7 +8,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import io.undertow.util.Methods;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -216,13 +215,5 @@ public final class ProxyHandlers {
                 .set(UndertowOptions.IDLE_TIMEOUT, (int) idleTimeoutMillis)
                 .set(UndertowOptions.ENABLE_HTTP2, false)
                 .getMap();
-    }
-
-    static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // nothing to do
-        }
     }
 }
