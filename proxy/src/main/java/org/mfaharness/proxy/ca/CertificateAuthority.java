@@ -71,6 +71,8 @@ public final class CertificateAuthority {
     public static final Duration BACKDATE = Duration.ofHours(1);
     /** A persistent CA closer than this to its expiry is replaced by a new one. */
     public static final Duration RENEW_BEFORE = Duration.ofDays(1);
+    /** Leaves kept in the per-host cache before it is emptied. */
+    public static final int MAX_CACHED_LEAVES = 10_000;
 
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -151,6 +153,13 @@ public final class CertificateAuthority {
     /** The leaf certificate chain for one host name or IP literal, minted on first use and cached. */
     public ServerIdentity leafFor(String host) {
         String h = normalise(host);
+        ServerIdentity cached = leaves.get(h);
+        if (cached != null) {
+            return cached;
+        }
+        if (leaves.size() >= MAX_CACHED_LEAVES) {
+            leaves.clear(); // a client naming endless hosts must not grow memory without bound
+        }
         return leaves.computeIfAbsent(h, n -> issue(List.of(n)));
     }
 
