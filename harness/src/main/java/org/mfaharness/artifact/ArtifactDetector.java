@@ -450,6 +450,11 @@ public final class ArtifactDetector {
         }
     }
 
+    /** AADSTS errors and Partner Center MFA errors written in a text or an HTML page; empty when there are none. */
+    public List<Artifact> errorsInText(String s, Origin origin) {
+        return fromErrorText(s, origin);
+    }
+
     private List<Artifact> fromErrorText(String s, Origin origin) {
         List<Artifact> out = new ArrayList<>();
         List<Integer> codes = aadstsCodes(s);

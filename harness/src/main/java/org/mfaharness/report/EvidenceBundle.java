@@ -1,5 +1,7 @@
 package org.mfaharness.report;
 
+import org.mfaharness.proxy.files.PrivateFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +37,7 @@ public final class EvidenceBundle {
     }
 
     static void write(Path target, byte[] resultJson, Path har, ChainJudgement c, Instant at) throws IOException {
-        PrivateFiles.writeSecret(target, out -> {
+        PrivateFiles.writeAtomically(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, README, ("mfa-harness evidence bundle.\n"
                     + "result.json: the judgement and every artifact (assertions and tokens are short-lived bearer credentials:"
@@ -61,7 +63,7 @@ public final class EvidenceBundle {
                         sw.toString().getBytes(StandardCharsets.UTF_8));
             }
             zip.finish();
-        });
+        }, true);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

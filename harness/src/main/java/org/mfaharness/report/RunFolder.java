@@ -1,5 +1,7 @@
 package org.mfaharness.report;
 
+import org.mfaharness.proxy.files.PrivateFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,13 +52,13 @@ public final class RunFolder {
     /** Writes every file of the run into {@code dir} and points {@code latest} at it. */
     public static void write(Path dir, RunReport r, String version) throws IOException {
         if (r.har() != null && !r.har().toAbsolutePath().normalize().equals(dir.resolve(HAR).toAbsolutePath().normalize())) {
-            PrivateFiles.writeSecret(dir.resolve(HAR), out -> Files.copy(r.har(), out));
+            PrivateFiles.writeAtomically(dir.resolve(HAR), out -> Files.copy(r.har(), out), true);
         }
         byte[] result = json(ResultJson.of(r.run(), r.judgement(), r.trust(), version, r.share()));
-        PrivateFiles.writeSecret(dir.resolve(RESULT), result);
-        PrivateFiles.writePublic(dir.resolve(HTML), HtmlReport.render(r.run(), r.judgement(), version).getBytes(StandardCharsets.UTF_8));
-        PrivateFiles.writePublic(dir.resolve(JUNIT), JunitXml.render(List.of(
-                new JunitXml.Suite(r.run().name(), r.run(), r.judgement(), r.millis()))).getBytes(StandardCharsets.UTF_8));
+        PrivateFiles.writeAtomically(dir.resolve(RESULT), result, true);
+        PrivateFiles.writeAtomically(dir.resolve(HTML), HtmlReport.render(r.run(), r.judgement(), version).getBytes(StandardCharsets.UTF_8), false);
+        PrivateFiles.writeAtomically(dir.resolve(JUNIT), JunitXml.render(List.of(
+                new JunitXml.Suite(r.run().name(), r.run(), r.judgement(), r.millis()))).getBytes(StandardCharsets.UTF_8), false);
         EvidenceBundle.write(dir.resolve(EVIDENCE), result, Files.exists(dir.resolve(HAR)) ? dir.resolve(HAR) : null,
                 r.judgement(), r.run().evaluatedAt());
         pointLatest(dir);

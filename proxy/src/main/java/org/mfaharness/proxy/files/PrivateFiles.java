@@ -45,18 +45,35 @@ public final class PrivateFiles {
 
     /** Writes {@code content} to {@code target} atomically: a 0600 temporary file in the same directory, then a move. */
     public static void writeAtomically(Path target, byte[] content, boolean ownerOnly) throws IOException {
+        writeAtomically(target, out -> out.write(content), ownerOnly);
+    }
+
+    /** Streams a file's content; receives the temporary file's stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams {@code content} to {@code target} atomically (a temporary file in the same directory, then a move), so
+     * a reader never sees a half-written file and a failure leaves nothing at {@code target}. With {@code ownerOnly}
+     * the file is created with mode 0600; otherwise with the file system's defaults.
+     */
+    public static void writeAtomically(Path target, Content content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         FileAttribute<?>[] attrs = ownerOnly ? ownerOnlyAttributes(dir) : new FileAttribute<?>[0];
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+            java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 65536);
+            content.writeTo(out);
+            out.flush();
             ch.force(true);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("temporary file already exists: " + tmp, e);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
