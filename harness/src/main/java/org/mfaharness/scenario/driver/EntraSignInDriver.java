@@ -1,6 +1,7 @@
 package org.mfaharness.scenario.driver;
 
 import java.util.Optional;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -16,13 +17,16 @@ import org.openqa.selenium.WebElement;
  *       ({@code #idBtn_Back}): the browser profile is thrown away anyway;</li>
  *   <li>device login ("Enter code"): visible {@code #otc} → the device-code flow's user code, then
  *       {@code #idSIButton9};</li>
+ *   <li>"Verify your identity" method picker ({@code #idDiv_SAOTCS_Proofs}), when there is a TOTP seed: the tile
+ *       {@code [data-value=PhoneAppOTP]} ("Use a verification code"), which leads to the code page;</li>
  *   <li>push approval ("Approve sign in request", {@code #idDiv_SAOTCAS_Title}): nothing a program can answer; the
  *       driver holds the page ({@link Action.Effect#WAITING}) and says so once, with the number to type in the app
  *       when the page shows one ({@code #idRichContext_DisplaySign}), so a person can approve it before the session's
- *       timeout. These two ids are taken from the live page, not from documentation.</li>
+ *       timeout.</li>
  * </ol>
  * The password view is checked before the user-name view because the real page keeps both in one document and
- * hides the one not in use. A page needing a secret the context lacks is left alone. Stateless and thread-safe.
+ * hides the one not in use. The picker and push ids are not in Microsoft's documentation; they are the ones public
+ * automation of the live page uses (see docs/drivers.md). A page needing a secret the context lacks is left alone. Stateless and thread-safe.
  */
 public final class EntraSignInDriver implements SignInDriver {
     public static final String USERNAME = "i0116";
@@ -34,6 +38,10 @@ public final class EntraSignInDriver implements SignInDriver {
     public static final String KMSI_DESCRIPTION = "KmsiDescription";
     public static final String KMSI_NO = "idBtn_Back";
     public static final String DEVICE_CODE = "otc";
+    /** "Verify your identity": the list of sign-in methods; the id is not in Microsoft's documentation. */
+    public static final String PROOFS = "idDiv_SAOTCS_Proofs";
+    /** The method tile for a code from the authenticator app (its {@code data-value}). */
+    public static final String PROOF_APP_CODE = "PhoneAppOTP";
     /** "Approve sign in request" (push to Microsoft Authenticator); the id is not in Microsoft's documentation. */
     public static final String PUSH_TITLE = "idDiv_SAOTCAS_Title";
     /** The number-matching number shown with a push; the id is not in Microsoft's documentation. */
@@ -71,6 +79,15 @@ public final class EntraSignInDriver implements SignInDriver {
         Optional<WebElement> device = Pages.visibleId(d, DEVICE_CODE);
         if (device.isPresent()) {
             return ctx.deviceCode().flatMap(c -> typeAndClick(d, device.get(), c, "the device code", NEXT));
+        }
+        Optional<WebElement> proofs = Pages.visibleId(d, PROOFS);
+        if (proofs.isPresent() && ctx.totp().isPresent()) {
+            Optional<WebElement> tile = Pages.visible(proofs.get(), By.cssSelector("[data-value=" + PROOF_APP_CODE + "]"));
+            if (tile.isPresent()) {
+                tile.get().click();
+                return Optional.of(Action.submitted("chose the verification-code method (data-value=" + PROOF_APP_CODE
+                        + ") in " + PROOFS));
+            }
         }
         if (Pages.visibleId(d, PUSH_TITLE).isPresent()) {
             String number = Pages.visibleId(d, PUSH_NUMBER).map(e -> e.getText().strip())

@@ -28,11 +28,6 @@ public final class Secret {
         return value;
     }
 
-    /** The number of characters (safe to show: it tells nothing useful about the value). */
-    public int length() {
-        return value.length();
-    }
-
     @Override
     public String toString() {
         return "Secret[redacted]";

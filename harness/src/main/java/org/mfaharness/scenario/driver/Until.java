@@ -20,10 +20,25 @@ public record Until(String description, Predicate<WebDriver> test) {
         Objects.requireNonNull(test, "test");
     }
 
-    /** Done when the current URL starts with {@code prefix} (e.g. the app's loopback redirect URI). */
+    /**
+     * Done when the current URL is {@code prefix} or below it (e.g. the app's loopback redirect URI): the URL starts
+     * with the prefix and goes on, if at all, with {@code /}, {@code ?} or {@code #} (so {@code http://localhost:5123}
+     * is not reached by {@code http://localhost:51234/}).
+     */
     public static Until urlStartsWith(String prefix) {
         Objects.requireNonNull(prefix);
-        return new Until("the browser reached " + Pages.withoutQuery(prefix), d -> Pages.url(d).startsWith(prefix));
+        return new Until("the browser reached " + Pages.withoutQuery(prefix), d -> atOrBelow(Pages.url(d), prefix));
+    }
+
+    static boolean atOrBelow(String url, String prefix) {
+        if (!url.startsWith(prefix)) {
+            return false;
+        }
+        if (url.length() == prefix.length() || prefix.endsWith("/") || prefix.endsWith("?")) {
+            return true;
+        }
+        char next = url.charAt(prefix.length());
+        return next == '/' || next == '?' || next == '#';
     }
 
     /**

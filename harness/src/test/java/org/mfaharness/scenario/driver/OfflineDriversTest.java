@@ -110,6 +110,18 @@ class OfflineDriversTest {
 
     @ParameterizedTest
     @EnumSource(value = BrowserKind.class, names = {"CHROMIUM", "HTMLUNIT"})
+    void entraMethodPickerChoosesTheVerificationCodeWhenThereIsASeed(BrowserKind kind) {
+        SignInResult r = untilCallback(Drivers.defaults()).run(browser(kind), server.base() + "/entra/proofs", ctx());
+
+        assertThat(r.steps()).containsExactly(
+                "chose the verification-code method (data-value=PhoneAppOTP) in idDiv_SAOTCS_Proofs",
+                "typed the current TOTP code into idTxtBx_SAOTCC_OTC and clicked idSubmit_SAOTCC_Continue",
+                "answered No to 'Stay signed in?' (idBtn_Back)");
+        assertThat(isCurrentTotp(server.postsTo("/entra/SAS/EndAuth").get(0).field("otc"))).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BrowserKind.class, names = {"CHROMIUM", "HTMLUNIT"})
     void entraDeviceLoginTypesTheUserCode(BrowserKind kind) {
         SignInResult r = SignInSession.builder().until(Until.visible(By.id("deviceAuthDone")))
                 .timeout(Duration.ofSeconds(30)).build()

@@ -39,6 +39,7 @@ final class PageServer implements AutoCloseable {
     private static final Map<String, String> PAGES = Map.ofEntries(
             Map.entry("/entra/login", "entra/login.html"),
             Map.entry("/entra/otp", "entra/otp.html"),
+            Map.entry("/entra/proofs", "entra/proofs.html"),
             Map.entry("/entra/kmsi", "entra/kmsi.html"),
             Map.entry("/entra/device", "entra/device.html"),
             Map.entry("/entra/error", "entra/error-50079.html"),

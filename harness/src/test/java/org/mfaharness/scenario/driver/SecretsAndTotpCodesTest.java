@@ -47,6 +47,18 @@ class SecretsAndTotpCodesTest {
     }
 
     @Test
+    void aRedirectPrefixIsReachedOnlyAtOrBelowIt() {
+        assertThat(Until.atOrBelow("http://localhost:5123/?code=x", "http://localhost:5123")).isTrue();
+        assertThat(Until.atOrBelow("http://localhost:5123", "http://localhost:5123")).isTrue();
+        assertThat(Until.atOrBelow("http://localhost:51234/?code=x", "http://localhost:5123")).isFalse();
+        assertThat(Until.atOrBelow("http://127.0.0.1:9/app/callback?code=x", "http://127.0.0.1:9/app/callback")).isTrue();
+        assertThat(Until.atOrBelow("http://127.0.0.1:9/app/callbacks", "http://127.0.0.1:9/app/callback")).isFalse();
+        assertThat(Until.redirectUriOf("https://login.example/common/oauth2/v2.0/authorize?client_id=c"
+                + "&redirect_uri=http%3A%2F%2Flocalhost%3A5123&scope=s").description())
+                .isEqualTo("the browser reached http://localhost:5123");
+    }
+
+    @Test
     void aBadSeedIsRefusedWithoutShowingIt() {
         assertThatThrownBy(() -> SignInContext.builder().totpSeed(Secret.of("NOT-BASE32-!!")))
                 .isInstanceOf(IllegalArgumentException.class)
