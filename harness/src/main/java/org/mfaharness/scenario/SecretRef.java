@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mfaharness.scenario.driver.Secret;
 
 /**
  * Where a secret comes from: {@code env:NAME} (an environment variable), {@code file:PATH} (a file's first line,
@@ -50,7 +51,7 @@ public record SecretRef(Kind kind, String target) {
                 if (v == null || v.isEmpty()) {
                     throw new ScenarioException(where + ": environment variable " + target + " is not set");
                 }
-                return new Secret(v, "env:" + target);
+                return Secret.of(v);
             }
             case FILE -> {
                 Path p = baseDir == null ? Path.of(target) : baseDir.resolve(target);
@@ -59,7 +60,7 @@ public record SecretRef(Kind kind, String target) {
                     if (v.isEmpty()) {
                         throw new ScenarioException(where + ": file " + p + " is empty");
                     }
-                    return new Secret(v, "file:" + target);
+                    return Secret.of(v);
                 } catch (IOException e) {
                     throw new ScenarioException(where + ": file " + p + " cannot be read");
                 }
@@ -69,7 +70,7 @@ public record SecretRef(Kind kind, String target) {
                 if (v == null) {
                     throw new ScenarioException(where + ": 'lab' secrets exist only when the scenario runs against the embedded lab");
                 }
-                return new Secret(v, "lab");
+                return Secret.of(v);
             }
             default -> throw new IllegalStateException();
         }

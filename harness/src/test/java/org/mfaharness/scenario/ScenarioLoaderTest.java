@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mfaharness.scenario.driver.Secret;
 import org.mfaharness.verify.MfaBy;
 import org.mfaharness.verify.MfaReading;
 
