@@ -359,6 +359,11 @@ public final class Lab implements AutoCloseable {
         return entraSigner.jwksJson();
     }
 
+    /** The EAM providers' public keys as a JWKS (what their jwks_uri serves, with x5c). */
+    public String eamJwks() {
+        return eamSigner.jwksJson();
+    }
+
     /** The EAM providers' signing certificate (PEM). */
     public String eamSigningCertificatePem() {
         return eamSigner.key().certificatePem();

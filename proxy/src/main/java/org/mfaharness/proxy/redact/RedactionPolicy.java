@@ -21,7 +21,7 @@ public final class RedactionPolicy {
             "password", "passwd", "pwd", "pass", "passcode", "passphrase", "pin",
             "otp", "otc", "totp", "hotp", "mfacode", "mfa_code", "verificationcode", "verification_code", "smscode",
             "code", "code_verifier", "refresh_token", "client_secret", "client_assertion", "device_code",
-            "user_code", "secret");
+            "user_code", "secret", "totpcode", "otpcode", "onetimecode", "tokencode", "token_code", "answer");
     /** Substrings that make a field name sensitive (lower case): {@code newPassword}, {@code pf.pass…}. */
     public static final List<String> DEFAULT_FIELD_SUBSTRINGS = List.of("password", "passwd", "passcode");
 
