@@ -129,7 +129,7 @@ public final class ArtifactDetector {
         if (form.has("SAMLRequest")) {
             out.add(fromSamlRequest(form.first("SAMLRequest"), origin.withField("SAMLRequest")));
         }
-        if ("wsignin1.0".equals(form.first("wa"))) {
+        if ("wsignin1.0".equals(form.first("wa")) && !form.has("wresult")) {
             out.add(new WsFedSignInRequest(describe(form, "wa", "wtrealm", "wauth", "wfresh", "whr"),
                     origin.withField("wa"), form.first("wtrealm"), form.first("wctx"), form.first("wauth"),
                     form.first("wfresh"), form.first("whr")));

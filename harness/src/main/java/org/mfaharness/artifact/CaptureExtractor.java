@@ -108,7 +108,13 @@ public final class CaptureExtractor {
                 for (String part : new String[] {loc.getRawQuery(), loc.getRawFragment()}) {
                     FormBody f = part == null ? null : FormBody.parse(part);
                     if (f != null) {
-                        out.addAll(detector.fromForm(f, redirect));
+                        // A redirect only announces the next request (judged when it is made); what counts here
+                        // is what it returns to the client: errors and implicit-flow tokens.
+                        for (Artifact a : detector.fromForm(f, redirect)) {
+                            if (a instanceof EntraError || a instanceof JwtToken || a instanceof OpaqueToken) {
+                                out.add(a);
+                            }
+                        }
                     }
                 }
             }

@@ -33,6 +33,10 @@ import picocli.CommandLine.Option;
                     + "127.0.0.1, each able to misbehave on purpose. The built-in configuration has one user per "
                     + "scenario of the matrix (docs/lab.md lists them).",
             "",
+            "Without --serve it runs the built-in matrix (scenarios/lab/*.yaml) through the harness proxy in a real browser, "
+                    + "judges every hop, writes a run folder per scenario under --out, and prints a table: scenario, "
+                    + "verdict, MFA by, decisive reason, and whether it met its expectation.",
+            "",
             "With --serve the lab runs until you stop it (Ctrl-C or SIGTERM) and prints how to reach it. In named mode "
                     + "(the default) every party has a lab host name (login.lab.test, adfs.fabrikam.lab.test, ...) "
                     + "that the harness proxy, a browser's --host-resolver-rules or curl's --connect-to maps to "
@@ -41,6 +45,9 @@ import picocli.CommandLine.Option;
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  mfa-harness lab                                  run the whole matrix in headless Chromium",
+            "  mfa-harness lab --scenario wsfed-noclaim-accept --format json",
+            "  mfa-harness lab --browser htmlunit --parallel 2",
             "  mfa-harness lab --serve",
             "  mfa-harness lab --serve --direct",
             "  mfa-harness lab --serve --config my-lab.yaml",
@@ -49,7 +56,8 @@ import picocli.CommandLine.Option;
                     + "an MSAL client at the printed authority with instance discovery off. The users' passwords and "
                     + "TOTP seeds are lab-only: they are printed once, on stderr, and never logged.",
             "",
-            "Exit codes: 0 stopped cleanly, 64 usage error or invalid configuration, 66 configuration file not readable."
+            "Exit codes: matrix: 0 when every scenario met its expectation, 1 otherwise; --serve: 0 stopped cleanly;",
+            "64 usage error, invalid configuration or scenario; 66 configuration file not readable."
         })
 public final class LabCommand implements Callable<Integer> {
 
@@ -67,11 +75,32 @@ public final class LabCommand implements Callable<Integer> {
             + "instead of by lab host name.")
     boolean direct;
 
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Run only this scenario of the matrix; repeatable.")
+    java.util.List<String> only = new java.util.ArrayList<>();
+
+    @Option(names = "--scenarios", paramLabel = "DIR", description = "Where the matrix's scenario files are. Default: scenarios/lab.")
+    Path scenariosDir;
+
+    @Option(names = "--browser", paramLabel = "BROWSER", description = "chromium or htmlunit. Default: chromium, or htmlunit when Chromium is not installed.")
+    String browser;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Scenarios at a time, one browser each. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where run folders go. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a table) or json (one JSON document on stdout). Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!serve) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "lab: say --serve to run the lab (the built-in scenario matrix is not available in this version)");
+            if (direct) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--direct is for --serve; the matrix runs through the proxy");
+            }
+            return new LabMatrix(spec, config, only, scenariosDir, browser, parallel, out, format).run();
         }
         if (config != null && !Files.isReadable(config)) {
             throw new CliException(ExitCodes.NO_INPUT, "lab config " + config + " is not readable");

@@ -45,6 +45,13 @@ public final class BrowserFactory {
             "--no-default-browser-check",
             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
 
+    /** Selenium logs version-matching chatter (CDP) through JUL on stderr; keep only its errors (held strongly). */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private BrowserFactory() {
     }
 

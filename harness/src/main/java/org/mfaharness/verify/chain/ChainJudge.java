@@ -31,8 +31,9 @@ import org.mfaharness.verify.Verdict;
  * Judges artifacts in the order they passed. Each is judged with the requests that preceded it (the last WS-Fed
  * sign-in request, AuthnRequest and EAM request; the token request of the same exchange). The decisive token is the
  * last Entra token for Partner Center, else the last access token, else the last Entra token. When there is one, the
- * chain verdict is that token's verdict with the Partner Center errors after it and the chain findings — upstream
- * hops explain, but Entra's token is authoritative; without one, every hop bears. Stateless and thread-safe.
+ * chain verdict is that token's verdict with the errors after it (Entra refusing a later token request, Partner
+ * Center refusing the call) and the chain findings — upstream hops explain, but Entra's token is authoritative;
+ * without one, every hop bears. Stateless and thread-safe.
  */
 public final class ChainJudge {
     private final JudgeOptions options;
@@ -82,7 +83,7 @@ public final class ChainJudge {
         boolean entraPrompted = has(context, SignInEvent.Type.ENTRA_MFA_PROMPT);
         if (token != null) {
             mfa = token.mfa();
-            TokenRequest grant = tokenRequests.get(token.artifact().origin().hop());
+            TokenRequest grant = grantThatIssued((JwtToken) token.artifact(), hops, tokenRequests);
             if (grant != null && grant.isRefresh() && mfa != MfaReading.PRESENT && mfa != MfaReading.WEAK) {
                 chain.add(ReasonCode.RT_MINTED_WITHOUT_MFA, "This token was redeemed from a refresh token (grant_type=refresh_token)"
                         + " and inherited no MFA from the original sign-in.", Evidence.at("grant_type", grant.grantType()));
@@ -129,6 +130,23 @@ public final class ChainJudge {
             verdict = Verdict.INCONCLUSIVE;
         }
         return new ChainJudgement(hops, context, verdict, mfa, by, chain.list(), token, decisive);
+    }
+
+    /**
+     * The token request whose response issued this token: the decisive token is often the copy a client sent to
+     * Partner Center in its Authorization header, so the grant is found where the same token was returned.
+     */
+    private static TokenRequest grantThatIssued(JwtToken token, List<ArtifactJudgement> hops, Map<Integer, TokenRequest> requests) {
+        TokenRequest own = requests.get(token.origin().hop());
+        if (own != null) {
+            return own;
+        }
+        for (ArtifactJudgement h : hops) {
+            if (h.artifact() instanceof JwtToken t && t.raw().equals(token.raw()) && requests.containsKey(t.origin().hop())) {
+                return requests.get(t.origin().hop());
+            }
+        }
+        return null;
     }
 
     private static MfaBy attribute(MfaReading mfa, ArtifactJudgement idp, ArtifactJudgement eamToken, boolean entraPrompted,
@@ -201,7 +219,8 @@ public final class ChainJudge {
         for (ArtifactJudgement h : hops) {
             if (h == token) {
                 after = true;
-            } else if (after && h.artifact().kind() == ArtifactKind.PARTNER_CENTER_ERROR) {
+            } else if (after && (h.artifact().kind() == ArtifactKind.PARTNER_CENTER_ERROR
+                    || h.artifact().kind() == ArtifactKind.ENTRA_ERROR)) {
                 out.add(h);
             }
         }

@@ -132,6 +132,16 @@ class ChainAttributionTest {
     }
 
     @Test
+    void theRefreshGrantIsFoundWhenTheDecisiveTokenIsTheCopySentToPartnerCenter() {
+        String token = Tokens.entra(Tokens.partnerCenterAccessToken(List.of("pwd")));
+        Origin o = at("POST", "https://login.microsoftonline.com/common/oauth2/v2.0/token");
+        capture.add(new TokenRequest("", o, "refresh_token", "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "https://api.partnercenter.microsoft.com/user_impersonation", null));
+        capture.addAll(detector.fromJson("{\"access_token\":\"" + token + "\"}", o, 200));
+        capture.addAll(detector.detect("Authorization: Bearer " + token, at("GET", "https://api.partnercenter.microsoft.com/v1/customers")));
+        assertThat(judge()).hasVerdict(FAIL).hasFinding(RT_MINTED_WITHOUT_MFA);
+    }
+
+    @Test
     void aRefreshThatKeptMfaPasses() {
         assertThat(tokenResponse("refresh_token", List.of("fed", "mfa")).judge()).hasVerdict(PASS).hasNoFinding(RT_MINTED_WITHOUT_MFA);
     }

@@ -35,7 +35,9 @@ import org.mfaharness.proxy.exchange.Header;
 public final class Redactor implements UnaryOperator<Exchange> {
     private static final String M = RedactionPolicy.MARKER;
     private static final Pattern JSON_MEMBER = Pattern.compile(
-            "\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*)");
+            // Strings as unrolled loops ([^"\\]*+ (\\. [^"\\]*+)*+): the regex engine recurses per escape, not per
+            // character, so a multi-kilobyte token in a JSON body cannot overflow the stack.
+            "\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"(\\s*:\\s*)(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|-?\\d[\\d.eE+-]*)");
     private static final Pattern INPUT_TAG = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTR = Pattern.compile(
             "([A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");

@@ -125,7 +125,7 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
             Exchange redacted;
             try {
                 redacted = redactor.apply(decoded);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 LOG.error("redaction failed; exchange {} not delivered to persisting listeners: {}",
                         raw.sequence(), e.toString());
                 return;
@@ -140,7 +140,8 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
     private static void call(ExchangeListener l, Exchange e) {
         try {
             l.onExchange(e);
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | StackOverflowError ex) {
+            // A listener's failure must not stop delivery of the exchanges that follow.
             LOG.warn("exchange listener {} failed: {}", l.getClass().getName(), ex.toString());
         }
     }

@@ -32,6 +32,26 @@ class RedactorTest {
     }
 
     @Test
+    void aTokenResponseWithLongTokensIsRedactedWithoutExhaustingTheStack() throws Exception {
+        // A real access token is kilobytes long; a backtracking regex per character would overflow a thread's stack.
+        String token = "eyJ" + "a".repeat(200_000) + ".eyJ" + "b".repeat(50_000) + ".c2ln";
+        String body = "{\"token_type\":\"Bearer\",\"access_token\":\"" + token + "\",\"refresh_token\":\"0.AXw\\\"q"
+                + "r".repeat(100_000) + "\"}";
+        Thread t = new Thread(null, () -> {
+            Exchange e = redactor.apply(json(body));
+            String out = e.responseText();
+            if (!out.contains(token) || out.contains("rrrrrrrr")) {
+                throw new AssertionError("redaction changed the access token or kept the refresh token");
+            }
+        }, "small-stack", 256 * 1024);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        t.setUncaughtExceptionHandler((th, ex) -> failure.set(ex));
+        t.start();
+        t.join();
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
     void cookieValuesAreRemovedNamesKept() {
         Exchange e = redactor.apply(exchange("https://a.lab.test/", List.of(new Header("Cookie",
                 "ESTSAUTH=abc123; x-ms-gateway-slice=estsfd")), "", List.of(), ""));
