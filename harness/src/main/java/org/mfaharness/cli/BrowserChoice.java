@@ -11,8 +11,13 @@ final class BrowserChoice {
     }
 
     static BrowserKind choose(String option, CommandLine.Model.CommandSpec spec, PrintWriter err) {
+        return choose(option, spec, err, BrowserFactory.chromiumInstalled());
+    }
+
+    /** The choice, given whether Chromium is installed (tests decide it). */
+    static BrowserKind choose(String option, CommandLine.Model.CommandSpec spec, PrintWriter err, boolean chromiumInstalled) {
         if (option == null) {
-            if (BrowserFactory.chromiumInstalled()) {
+            if (chromiumInstalled) {
                 return BrowserKind.CHROMIUM;
             }
             err.println("mfa-harness: Chromium is not installed (" + BrowserFactory.CHROMIUM + ", " + BrowserFactory.CHROMEDRIVER
@@ -22,7 +27,7 @@ final class BrowserChoice {
         }
         return switch (option) {
             case "chromium" -> {
-                if (!BrowserFactory.chromiumInstalled()) {
+                if (!chromiumInstalled) {
                     throw new CliException(ExitCodes.USAGE, "--browser chromium: Chromium is not installed (apt-get install chromium chromium-driver)");
                 }
                 yield BrowserKind.CHROMIUM;

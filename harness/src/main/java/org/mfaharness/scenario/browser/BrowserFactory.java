@@ -138,12 +138,21 @@ public final class BrowserFactory {
         }
         args.add("--window-size=1280,900");
         c.addArguments(args);
-        if (o.kind() == BrowserKind.CHROMIUM) {
+        if (o.kind() == BrowserKind.CHROMIUM || (o.kind() == BrowserKind.REMOTE && isLoopback(o.remoteUrl()) && chromiumInstalled())) {
+            // A WebDriver endpoint on this machine (a chromedriver started as a server) uses Debian's Chromium too.
             c.setBinary(CHROMIUM.toFile());
         }
         c.setAcceptInsecureCerts(o.acceptInsecureCerts());
         c.setPageLoadTimeout(o.pageLoadTimeout());
         return c;
+    }
+
+    static boolean isLoopback(URL u) {
+        if (u == null) {
+            return false;
+        }
+        String h = u.getHost();
+        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static Browser openChromium(Options o) {
