@@ -51,6 +51,11 @@ public final class RunFolder {
 
     /** Writes every file of the run into {@code dir} and points {@code latest} at it. */
     public static void write(Path dir, RunReport r, String version) throws IOException {
+        write(dir, r, version, true);
+    }
+
+    /** Writes every file of the run into {@code dir}; {@code latest} moves only when asked (not when re-rendering). */
+    public static void write(Path dir, RunReport r, String version, boolean pointLatest) throws IOException {
         if (r.har() != null && !r.har().toAbsolutePath().normalize().equals(dir.resolve(HAR).toAbsolutePath().normalize())) {
             PrivateFiles.writeAtomically(dir.resolve(HAR), out -> Files.copy(r.har(), out), true);
         }
@@ -61,7 +66,9 @@ public final class RunFolder {
                 new JunitXml.Suite(r.run().name(), r.run(), r.judgement(), r.millis()))).getBytes(StandardCharsets.UTF_8), false);
         EvidenceBundle.write(dir.resolve(EVIDENCE), result, Files.exists(dir.resolve(HAR)) ? dir.resolve(HAR) : null,
                 r.judgement(), r.run().evaluatedAt());
-        pointLatest(dir);
+        if (pointLatest) {
+            pointLatest(dir);
+        }
     }
 
     /** Makes {@code <reports>/latest} a symbolic link to {@code dir}, replacing it atomically. */

@@ -11,7 +11,7 @@ public final class VerdictSentence {
 
     public static String of(ChainJudgement c) {
         Finding d = c.decisive();
-        String why = d == null ? "" : " " + d.message();
+        String why = d == null ? "" : " " + d.message() + firstLoss(c, d);
         return switch (c.verdict()) {
             case FAIL -> "Partner Center would reject this sign-in:" + (why.isEmpty() ? " no MFA claim it honours was found." : why);
             case INCONCLUSIVE -> "mfa-harness cannot tell whether Partner Center would accept this sign-in:"
@@ -20,6 +20,19 @@ public final class VerdictSentence {
             case PASS -> "Partner Center would accept this sign-in: MFA was satisfied"
                     + (c.mfaBy() == MfaBy.UNKNOWN ? "." : " by " + by(c.mfaBy()) + ".");
         };
+    }
+
+    /** " The MFA claim was first missing at hop 5 (wsfed-rstr): <why>" when an upstream hop lost it. */
+    static String firstLoss(ChainJudgement c, Finding decisive) {
+        for (org.mfaharness.verify.ArtifactJudgement h : c.hops()) {
+            if (h.mfa() == org.mfaharness.verify.MfaReading.ABSENT && h.decisive() != null && !h.decisive().message().equals(decisive.message())
+                    && h.artifact().kind() != org.mfaharness.artifact.ArtifactKind.ENTRA_TOKEN
+                    && c.findings().stream().anyMatch(f -> f.code().equals("CHAIN_CLAIM_LOST"))) {
+                return " The MFA claim was first missing at hop " + h.artifact().origin().hop() + " ("
+                        + h.artifact().kind().label() + "): " + h.decisive().message();
+            }
+        }
+        return "";
     }
 
     static String by(MfaBy m) {

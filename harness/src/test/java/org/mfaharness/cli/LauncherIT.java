@@ -29,7 +29,7 @@ class LauncherIT {
         Path err = Files.createTempFile("launcher", ".err");
         Process p = new ProcessBuilder(cmd).directory(ROOT.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
@@ -40,6 +40,14 @@ class LauncherIT {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).startsWith("Verdict: FAIL");
         assertThat(r.err()).as("no build output when the jar is fresh").isEmpty();
+    }
+
+    @Test
+    void theLabMainCommandRunsScenariosAndExitsZeroWhenAllMeetTheirExpectation() throws Exception {
+        Result r = run("lab", "--scenario", "wsfed-claim-enforce", "--scenario", "wsfed-noclaim-enforce", "--out", "harness/target/it-reports");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wsfed-claim-enforce", "federated-idp", "2 of 2 scenarios met their expectation");
+        assertThat(r.err()).contains("[wsfed-noclaim-enforce]").doesNotContain("Exception");
     }
 
     @Test

@@ -143,6 +143,10 @@ public final class BrowserFactory {
             c.setBinary(CHROMIUM.toFile());
         }
         c.setAcceptInsecureCerts(o.acceptInsecureCerts());
+        // Console errors are readable through the driver's log API (reports are checked for them).
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.SEVERE);
+        c.setCapability("goog:loggingPrefs", logs);
         c.setPageLoadTimeout(o.pageLoadTimeout());
         return c;
     }
