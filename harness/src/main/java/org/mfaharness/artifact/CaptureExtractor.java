@@ -96,7 +96,9 @@ public final class CaptureExtractor {
                     }
                     out.add(a);
                 }
-            } else if (rct.equals("text/html") || rct.equals("text/plain")) {
+            } else if (rct.equals("text/html")) {
+                out.addAll(detector.errorsInText(HtmlText.of(text), response.withField("page")));
+            } else if (rct.equals("text/plain")) {
                 out.addAll(detector.errorsInText(text, response.withField("page")));
             }
         }

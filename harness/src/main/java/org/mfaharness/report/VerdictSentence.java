@@ -26,13 +26,20 @@ public final class VerdictSentence {
     static String firstLoss(ChainJudgement c, Finding decisive) {
         for (org.mfaharness.verify.ArtifactJudgement h : c.hops()) {
             if (h.mfa() == org.mfaharness.verify.MfaReading.ABSENT && h.decisive() != null && !h.decisive().message().equals(decisive.message())
-                    && h.artifact().kind() != org.mfaharness.artifact.ArtifactKind.ENTRA_TOKEN
+                    && isUpstream(h.artifact().kind())
                     && c.findings().stream().anyMatch(f -> f.code().equals("CHAIN_CLAIM_LOST"))) {
                 return " The MFA claim was first missing at hop " + h.artifact().origin().hop() + " ("
                         + h.artifact().kind().label() + "): " + h.decisive().message();
             }
         }
         return "";
+    }
+
+    private static boolean isUpstream(org.mfaharness.artifact.ArtifactKind k) {
+        return switch (k) {
+            case WSFED_RSTR, SAML11_ASSERTION, SAML2_RESPONSE, SAML2_ASSERTION, EAM_ID_TOKEN, EAM_RESPONSE -> true;
+            default -> false;
+        };
     }
 
     static String by(MfaBy m) {

@@ -249,8 +249,7 @@ public final class ChainJudge {
 
     private static boolean bearsOnMfa(ArtifactJudgement h) {
         return switch (h.artifact().kind()) {
-            case WSFED_RSTR, SAML11_ASSERTION, SAML2_RESPONSE, SAML2_ASSERTION, EAM_ID_TOKEN, ENTRA_TOKEN, EAM_RESPONSE,
-                 ENTRA_ERROR, PARTNER_CENTER_ERROR -> true;
+            case WSFED_RSTR, SAML11_ASSERTION, SAML2_RESPONSE, SAML2_ASSERTION, EAM_ID_TOKEN, ENTRA_TOKEN, EAM_RESPONSE -> true;
             default -> false;
         };
     }
