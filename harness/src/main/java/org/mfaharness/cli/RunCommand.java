@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mfaharness.scenario.ResolvedUser;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
 import org.mfaharness.scenario.ScenarioException;
@@ -71,9 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        if (parallel < 1 || parallel > 8) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be between 1 and 8");
-        }
+        ScenarioCli.checkParallel(spec, parallel);
         List<Scenario> scenarios = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -101,19 +98,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         ScenarioRunner runner = new ScenarioRunner(new ScenarioRunner.Environment(null, kind, gridUrl, out, trust.load(),
-                VersionProvider.version(), line -> {
-                    synchronized (err) {
-                        err.println(line);
-                        err.flush();
-                    }
-                }));
-        List<ResolvedUser> users;
-        try {
-            users = ScenarioBatch.resolveAll(runner, scenarios, System.getenv());
-        } catch (ScenarioException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
-        List<ScenarioBatch.Result> results = ScenarioBatch.run(runner, scenarios, users, parallel);
+                VersionProvider.version(), ScenarioCli.progress(err)));
+        List<ScenarioBatch.Result> results = ScenarioCli.resolveAndRun(runner, scenarios, parallel);
         PrintWriter o = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             try {
@@ -135,6 +121,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         o.flush();
-        return results.stream().allMatch(ScenarioBatch.Result::met) ? ExitCodes.OK : ExitCodes.FAIL;
+        return ScenarioCli.exitCode(results);
     }
 }
