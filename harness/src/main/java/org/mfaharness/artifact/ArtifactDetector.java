@@ -92,7 +92,7 @@ public final class ArtifactDetector {
             Matcher bearer = BEARER.matcher(s);
             if (bearer.matches()) {
                 found.add(fromToken(bearer.group(1), origin.withField("Authorization"), false));
-            } else if (JwtParser.looksLikeJws(s) || JwtParser.COMPACT_JWE.matcher(s).matches()) {
+            } else if (JwtParser.looksLikeJws(s) || JwtParser.looksLikeJwe(s)) {
                 found.add(fromToken(s, origin, false));
             } else {
                 FormBody form = FormBody.parse(queryPart(s));
@@ -274,7 +274,7 @@ public final class ArtifactDetector {
     /** Decodes a token: a JWS (Entra or EAM by issuer), a JWE or anything else as opaque. */
     public Artifact fromToken(String token, Origin origin, boolean postedToEamEndpoint) {
         String t = token.strip();
-        if (JwtParser.COMPACT_JWE.matcher(t).matches()) {
+        if (JwtParser.looksLikeJwe(t)) {
             return new OpaqueToken(t, origin, "an encrypted JWT (JWE): its claims cannot be read without the recipient's key");
         }
         if (!JwtParser.looksLikeJws(t)) {
