@@ -92,7 +92,9 @@ public final class ArtifactDetector {
             Matcher bearer = BEARER.matcher(s);
             if (bearer.matches()) {
                 found.add(fromToken(bearer.group(1), origin.withField("Authorization"), false));
-            } else if (JwtParser.looksLikeJws(s) || JwtParser.looksLikeJwe(s)) {
+            } else if (JwtParser.looksLikeJws(s)) {
+                found.add(fromJws(s, origin, false)); // what fromToken would do, without matching the shape again
+            } else if (JwtParser.looksLikeJwe(s)) {
                 found.add(fromToken(s, origin, false));
             } else {
                 FormBody form = FormBody.parse(queryPart(s));
@@ -280,6 +282,11 @@ public final class ArtifactDetector {
         if (!JwtParser.looksLikeJws(t)) {
             return new OpaqueToken(t, origin, "not a JWT (" + t.length() + " characters, no three base64url segments)");
         }
+        return fromJws(t, origin, postedToEamEndpoint);
+    }
+
+    /** Decodes {@code t}, already stripped and known to have the JWS shape. */
+    private Artifact fromJws(String t, Origin origin, boolean postedToEamEndpoint) {
         try {
             JwtToken j = JwtParser.parse(t, origin, ArtifactKind.ENTRA_TOKEN);
             return j.as(classify(j, postedToEamEndpoint));

@@ -61,7 +61,7 @@ public final class JwtParser {
     }
 
     /** Exactly the language of {@link #COMPACT_JWS}: its segments cannot overlap, so one pass decides. */
-    static boolean isCompactJws(CharSequence s) {
+    static boolean isCompactJws(String s) {
         int n = s.length();
         int i = 0;
         for (int segment = 0; segment < 3; segment++) {
@@ -85,8 +85,16 @@ public final class JwtParser {
         return i == n;
     }
 
+    private static final boolean[] BASE64URL = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            BASE64URL[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        }
+    }
+
     private static boolean isBase64UrlChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        return c < 128 && BASE64URL[c];
     }
 
     /**
