@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +40,11 @@ public final class JwtParser {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_CHARS).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    /** {@link #FACTORY} that also refuses a duplicated member name: the one-pass read of a segment. */
+    private static final JsonFactory STRICT_FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_CHARS).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private JwtParser() {
     }
@@ -125,6 +131,13 @@ public final class JwtParser {
             throw new MalformedJwtException("the " + which + " is not base64url");
         }
         String text = new String(json, StandardCharsets.UTF_8);
+        JsonNode once = readOnce(text);
+        if (once != null) {
+            if (!(once instanceof ObjectNode o)) {
+                throw new MalformedJwtException("the " + which + " is not a JSON object");
+            }
+            return o;
+        }
         try {
             findDuplicates(text, which, duplicates);
             JsonNode n = MAPPER.readTree(text);
@@ -134,6 +147,20 @@ public final class JwtParser {
             return o;
         } catch (IOException e) {
             throw new MalformedJwtException("the " + which + " is not valid JSON: " + oneLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    /**
+     * The common case in one pass: the tree of a text that holds exactly one JSON value, none of whose objects
+     * repeats a member name. Null when that is not so (a duplicate, an error, trailing content, no content): the
+     * two-pass path then decides, with its messages and its list of duplicates, exactly as before this shortcut.
+     */
+    private static JsonNode readOnce(String text) {
+        try (JsonParser p = STRICT_FACTORY.createParser(text)) {
+            JsonNode n = MAPPER.readTree(p);
+            return n == null || p.nextToken() != null ? null : n;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
