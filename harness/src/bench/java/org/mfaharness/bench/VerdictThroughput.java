@@ -50,11 +50,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #rawRs256Verify}: {@code SHA256withRSA} verify of the JWTs' signing inputs, one reused
  *       {@link Signature} object: the ceiling a JWT verdict can approach.</li>
  * </ul>
- * Every artifact is checked to PASS once during setup, so the benchmark measures the success path.
+ * Every artifact is checked to PASS once during setup, so the benchmark measures the success path. Warm-up is 10 x 2 s:
+ * on this 2-core machine the JWT path was still climbing through the 8th second-pair with 5 x 2 s (C2 compiles
+ * Jackson, Nimbus and the checks while sharing the cores).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @Threads(1)
