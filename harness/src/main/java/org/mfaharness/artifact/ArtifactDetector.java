@@ -53,7 +53,8 @@ public final class ArtifactDetector {
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d{4,7})");
     private static final Pattern BEARER = Pattern.compile("(?i)^(?:authorization\\s*:\\s*)?bearer\\s+(\\S+)\\s*$");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=\\s]+");
-    private static final Pattern PC_MFA_TEXT = Pattern.compile("(?i)MFA required\\s*\\(10001\\)|\\b900421\\b|Unauthorized_MissingMFA");
+    private static final Pattern PC_MFA_TEXT = Pattern.compile(
+            "(?i)MFA required\\.?\\s*\\(10001\\)|\\b900421\\b|Unauthorized_MissingMFA|Unauthorized - MFA required");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
 
@@ -456,6 +457,11 @@ public final class ArtifactDetector {
         }
     }
 
+    /** AADSTS errors and Partner Center MFA errors written in a text or an HTML page; empty when there are none. */
+    public List<Artifact> errorsInText(String s, Origin origin) {
+        return fromErrorText(s, origin);
+    }
+
     private List<Artifact> fromErrorText(String s, Origin origin) {
         List<Artifact> out = new ArrayList<>();
         List<Integer> codes = aadstsCodes(s);
@@ -464,7 +470,9 @@ public final class ArtifactDetector {
         } else if (PC_MFA_TEXT.matcher(s).find()) {
             Matcher m = PC_MFA_TEXT.matcher(s);
             m.find();
-            String code = m.group().contains("10001") ? "10001" : m.group().contains("900421") ? "900421" : "Unauthorized_MissingMFA";
+            String g = m.group();
+            String code = g.contains("10001") ? "10001" : g.contains("900421") ? "900421"
+                    : g.contains("Unauthorized_MissingMFA") ? "Unauthorized_MissingMFA" : "MFA required";
             out.add(new PartnerCenterError(shorten(s), origin, code, lineWith(s, m.group()), 0));
         }
         return out;

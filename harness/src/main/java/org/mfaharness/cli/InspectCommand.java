@@ -1,6 +1,10 @@
 package org.mfaharness.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,10 +12,16 @@ import java.util.concurrent.Callable;
 import org.mfaharness.artifact.Artifact;
 import org.mfaharness.artifact.ArtifactDetector;
 import org.mfaharness.artifact.ArtifactKind;
+import org.mfaharness.artifact.HarArtifacts;
 import org.mfaharness.artifact.Origin;
 import org.mfaharness.artifact.Unreadable;
 import org.mfaharness.cloud.CloudProfile;
+import org.mfaharness.report.EvidenceBundle;
 import org.mfaharness.report.JudgementJson;
+import org.mfaharness.report.RecordedRun;
+import org.mfaharness.report.RunFolder;
+import org.mfaharness.report.RunInfo;
+import org.mfaharness.report.RunReport;
 import org.mfaharness.report.TextReport;
 import org.mfaharness.verify.JudgeOptions;
 import org.mfaharness.verify.chain.ChainJudge;
@@ -29,8 +39,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Judges one artifact — a WS-Fed wresult/RSTR, a SAML 2.0 Response or assertion (XML, base64 or",
             "SAMLResponse= form), a JWT (raw, id_token=/access_token= form, token-endpoint JSON, or an",
-            "'Authorization: Bearer' line), an AADSTS error or a Partner Center error body — and says whether it",
-            "carries an MFA claim Entra ID and Partner Center honour, and whether it can be trusted.",
+            "'Authorization: Bearer' line), an AADSTS error or a Partner Center error body — or a whole capture",
+            "(a HAR file from mfa-harness proxy or a browser's DevTools, or an evidence.zip), and says whether it",
+            "carries an MFA claim Entra ID and Partner Center honour, whether it can be trusted, and who did MFA.",
             "",
             "The verdict is the worst finding: FAIL > INCONCLUSIVE > WARN > PASS. The MFA reading (PRESENT, WEAK,",
             "ABSENT, UNKNOWN) comes from the content whatever its trust; signatures are verified only against the",
@@ -41,6 +52,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  mfa-harness inspect --trust-cert adfs-signing.pem --at 2017-05-08T15:00:00Z wresult.xml",
             "  mfa-harness inspect --jwks keys.json --format json access-token.jwt",
+            "  mfa-harness inspect --jwks keys.json --out reports signin.har      (a browser export: judged hop by hop)",
+            "  mfa-harness inspect reports/latest/evidence.zip                   (re-judged offline with its trust)",
             "  pbpaste | mfa-harness inspect -",
             "",
             "Exit codes: 0 PASS or WARN, 1 FAIL, 2 INCONCLUSIVE (also: unreadable input), 64 usage error,",
@@ -87,42 +100,116 @@ public final class InspectCommand implements Callable<Integer> {
             description = "text (for people) or json (one JSON document on stdout). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
-    @Parameters(paramLabel = "INPUT", description = "A file, or - for standard input.")
+    @Parameters(paramLabel = "INPUT", description = "A file (text, HAR or evidence.zip), or - for standard input.")
     String input;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write a run folder under DIR (e.g. reports): result.json, index.html, junit.xml, evidence.zip, and the capture re-redacted.")
+    Path out;
 
     @Override
     public Integer call() {
         if (clockSkewSeconds < 0 || clockSkewSeconds > 86_400) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--clock-skew must be between 0 and 86400 seconds");
         }
+        Instant started = Instant.now();
         TrustMaterial tm = trust.load();
-        String text = InputReader.readText(input, MAX_INPUT_BYTES);
-        Instant when = at != null ? at : Instant.now();
-        JudgeOptions options = new JudgeOptions(when, Duration.ofSeconds(clockSkewSeconds), audience, cloud, tm, issuer, tenant);
         ArtifactKind forced = switch (kind) {
             case auto -> null;
             case entra -> ArtifactKind.ENTRA_TOKEN;
             case eam -> ArtifactKind.EAM_ID_TOKEN;
         };
-        List<Artifact> artifacts = new ArtifactDetector(cloud, forced).detect(text, Origin.input(null));
-        ChainJudgement judgement = new ChainJudge(options).judge(artifacts);
-        render(judgement, when);
-        if (artifacts.size() == 1 && artifacts.get(0) instanceof Unreadable u) {
-            spec.commandLine().getErr().println("mfa-harness: " + InputReader.describe(input) + ": " + u.reason());
-            spec.commandLine().getErr().flush();
+        Input in = readInput(forced);
+        boolean userTrust = !tm.certificates().isEmpty() || !tm.jwks().isEmpty() || !tm.eamJwks().isEmpty()
+                || tm.eamDiscovery() != null;
+        TrustMaterial effectiveTrust = in.recorded() != null && !userTrust ? in.recorded().trust() : tm;
+        Instant when = at != null ? at : in.recorded() != null ? in.recorded().run().evaluatedAt() : Instant.now();
+        JudgeOptions options = new JudgeOptions(when, Duration.ofSeconds(clockSkewSeconds), audience, in.cloud(), effectiveTrust,
+                issuer, tenant);
+        ChainJudgement judgement = new ChainJudge(options).judge(in.artifacts());
+        render(judgement, when, in.cloud(), in.notes());
+        PrintWriter err = spec.commandLine().getErr();
+        for (String n : in.notes()) {
+            err.println("mfa-harness: note: " + n);
+        }
+        if (in.artifacts().size() == 1 && in.artifacts().get(0) instanceof Unreadable u) {
+            err.println("mfa-harness: " + InputReader.describe(input) + ": " + u.reason());
+        }
+        err.flush();
+        if (out != null) {
+            writeRunFolder(judgement, effectiveTrust, in, started, when);
         }
         return judgement.verdict().exitCode();
     }
 
-    private void render(ChainJudgement judgement, Instant when) {
+    /** What was read: the artifacts, the cloud to judge them in, notes, and the recorded run when INPUT was a bundle. */
+    record Input(List<Artifact> artifacts, CloudProfile cloud, List<String> notes, RecordedRun recorded, Path har) {
+    }
+
+    private Input readInput(ArtifactKind forced) {
+        ArtifactDetector detector = new ArtifactDetector(cloud, forced);
+        try {
+            if (!input.equals("-")) {
+                Path p = Path.of(input);
+                if (Files.isRegularFile(p) && EvidenceBundle.looksLikeZip(p)) {
+                    Map<String, byte[]> entries = EvidenceBundle.read(p);
+                    RecordedRun r = RecordedRun.read(entries.get(RunFolder.RESULT), entries.get(RunFolder.HAR));
+                    CloudProfile c = explicit("--cloud") ? cloud : CloudProfile.named(r.run().cloud()).orElse(cloud);
+                    return new Input(r.artifacts(), c, r.notes(), r, null);
+                }
+                if (Files.isRegularFile(p) && HarArtifacts.looksLikeHar(p)) {
+                    HarArtifacts h = HarArtifacts.read(p, detector);
+                    return new Input(h.artifacts(), cloud, h.problem() == null ? List.of() : List.of(h.problem()), null, p);
+                }
+            }
+            String text = InputReader.readText(input, MAX_INPUT_BYTES);
+            if (HarArtifacts.looksLikeHar(text.length() > 4096 ? text.substring(0, 4096) : text)) {
+                HarArtifacts h = HarArtifacts.read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), detector);
+                return new Input(h.artifacts(), cloud, h.problem() == null ? List.of() : List.of(h.problem()), null, null);
+            }
+            return new Input(detector.detect(text, Origin.input(null)), cloud, List.of(), null, null);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(ExitCodes.NO_INPUT, InputReader.describe(input) + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.INCONCLUSIVE, InputReader.describe(input) + ": " + e.getMessage());
+        }
+    }
+
+    private boolean explicit(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private void writeRunFolder(ChainJudgement judgement, TrustMaterial tm, Input in, Instant started, Instant when) {
+        String name = input.equals("-") ? "stdin" : Path.of(input).getFileName().toString();
+        RunInfo run = new RunInfo(name, "inspect", in.cloud().name(), tenant, null, started, Instant.now(), when, "default");
+        try {
+            Path dir = RunFolder.create(out, name, started);
+            Path har = null;
+            if (in.har() != null) {
+                har = dir.resolve(RunFolder.HAR);
+                RedactedHar.copy(in.har(), har);
+            }
+            RunFolder.write(dir, new RunReport(run, judgement, tm, har, java.time.Duration.between(started, Instant.now()).toMillis()),
+                    VersionProvider.version());
+            spec.commandLine().getErr().println("mfa-harness: report written to " + dir.resolve(RunFolder.HTML));
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot write the run folder under " + out + ": " + e.getMessage());
+        }
+    }
+
+    private void render(ChainJudgement judgement, Instant when, CloudProfile c, List<String> notes) {
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             try {
-                out.println(JudgementJson.MAPPER.writeValueAsString(
-                        JudgementJson.of(judgement, VersionProvider.version(), cloud.name(), when)));
+                var doc = JudgementJson.of(judgement, VersionProvider.version(), c.name(), when);
+                if (!notes.isEmpty()) {
+                    var arr = doc.putArray("notes");
+                    notes.forEach(arr::add);
+                }
+                out.println(JudgementJson.MAPPER.writeValueAsString(doc));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

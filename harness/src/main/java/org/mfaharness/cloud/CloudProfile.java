@@ -118,6 +118,23 @@ public record CloudProfile(
                 "https://graph.lab.test");
     }
 
+    /**
+     * A lab profile whose Partner Center resource (the token audience) differs from the API's base URL, as in the
+     * lab's direct mode, where the API answers on {@code https://localhost:<port>} but tokens keep the stable
+     * resource {@code https://api.partnercenter.lab.test}.
+     *
+     * @param loginBase          the lab Entra's sign-in base
+     * @param stsBase            the lab Entra's v1 issuer base
+     * @param partnerCenterResource the Partner Center resource URI (audience)
+     * @param partnerCenterApi   the base URL the Partner Center API answers on
+     */
+    public static CloudProfile lab(String loginBase, String stsBase, String partnerCenterResource,
+                                   String partnerCenterApi) {
+        CloudProfile p = lab(loginBase, stsBase, partnerCenterResource);
+        return new CloudProfile(p.name(), p.authorityHosts(), p.v1IssuerPrefix(), p.v2IssuerPrefix(), p.loginSrf(),
+                p.eamRedirectUri(), p.federationAudience(), partnerCenterResource, partnerCenterApi, p.graphResource());
+    }
+
     /** The built-in profile of that name: {@code public}, {@code usgov}, {@code china} or {@code lab}. */
     public static Optional<CloudProfile> named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

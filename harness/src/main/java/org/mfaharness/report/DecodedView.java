@@ -119,6 +119,20 @@ public final class DecodedView {
         return amount + " " + when + " the evaluation time";
     }
 
+    /** The text that marks the decisive element in the decoded lines: the raw value, or the JSON member for JWT paths. */
+    static String markOf(org.mfaharness.verify.Evidence e) {
+        if (e.path().startsWith("payload.") || e.path().startsWith("header.")) {
+            return "\"" + e.path().substring(e.path().indexOf('.') + 1) + "\"";
+        }
+        if (e.value() != null && !e.value().isBlank() && e.value().length() < 300) {
+            return escape(e.value().strip().split("\\s+")[0]);
+        }
+        String p = e.path();
+        int slash = p.lastIndexOf('/');
+        String last = slash >= 0 ? p.substring(slash + 1) : p;
+        return last.startsWith("@") ? last.substring(1) + "=" : last.isEmpty() ? null : last;
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
     }

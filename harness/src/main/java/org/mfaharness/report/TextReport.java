@@ -37,7 +37,7 @@ public final class TextReport {
             List<String> lines = DecodedView.lines(j.artifact(), at);
             if (!lines.isEmpty()) {
                 out.println("    decoded:");
-                String mark = j.decisive() == null ? null : markValue(j.decisive().evidence());
+                String mark = j.decisive() == null ? null : DecodedView.markOf(j.decisive().evidence());
                 boolean marked = false;
                 for (String line : lines) {
                     boolean hit = !marked && mark != null && line.contains(mark);
@@ -63,20 +63,6 @@ public final class TextReport {
                         + (e.expected() == null ? "" : "   expected " + shorten(e.expected())));
             }
         }
-    }
-
-    /** The text to find in the decoded view: the raw value, or the JSON member name for JWT paths. */
-    private static String markValue(Evidence e) {
-        if (e.path().startsWith("payload.") || e.path().startsWith("header.")) {
-            return "\"" + e.path().substring(e.path().indexOf('.') + 1) + "\"";
-        }
-        if (e.value() != null && !e.value().isBlank() && e.value().length() < 300) {
-            return DecodedView.escape(e.value().strip().split("\\s+")[0]);
-        }
-        String p = e.path();
-        int slash = p.lastIndexOf('/');
-        String last = slash >= 0 ? p.substring(slash + 1) : p;
-        return last.startsWith("@") ? last.substring(1) + "=" : last.isEmpty() ? null : last;
     }
 
     private static String shorten(String s) {

@@ -46,11 +46,11 @@ public final class Sources {
     public static final String MFA_REPORTING =
             "https://learn.microsoft.com/entra/identity/authentication/howto-mfa-reporting";
     /** The project's XML-DSig profile (spec, "XML-DSig profile"). */
-    public static final String XMLDSIG_PROFILE = "spec/mfa-claims.md#xml-dsig-profile";
+    public static final String XMLDSIG_PROFILE = "docs/spec/mfa-claims.md#xml-dsig-profile-every-signature-both-saml-versions";
     /** JSON Web Token Best Current Practices. */
     public static final String JWT_BCP = "https://www.rfc-editor.org/rfc/rfc8725";
     /** The spec's glossary ("Implications for a test harness"). */
-    public static final String GLOSSARY = "spec/mfa-claims.md#glossary";
+    public static final String GLOSSARY = "docs/spec/mfa-claims.md#glossary-one-vocabulary-for-code-json-reports-and-scenario-files";
 
     private Sources() {
     }

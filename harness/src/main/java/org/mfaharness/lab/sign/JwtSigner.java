@@ -50,6 +50,28 @@ public final class JwtSigner {
         }
     }
 
+    /**
+     * Signs like Entra signs v1 tokens: the header also carries {@code x5t}, the certificate's base64url SHA-1
+     * thumbprint (equal to the {@code kid}). Nimbus deprecates SHA-1 {@code x5t}; Entra still sends it.
+     */
+    @SuppressWarnings("deprecation")
+    public String signWithThumbprint(Map<String, ?> claims) {
+        try {
+            JWSHeader h = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .type(JOSEObjectType.JWT)
+                    .x509CertThumbprint(new com.nimbusds.jose.util.Base64URL(key.keyId()))
+                    .keyID(key.keyId())
+                    .build();
+            JWTClaimsSet.Builder c = new JWTClaimsSet.Builder();
+            claims.forEach(c::claim);
+            SignedJWT jwt = new SignedJWT(h, c.build());
+            jwt.sign(signer);
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("JWT signing failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The public JWK with {@code kid}, {@code use: sig}, {@code alg: RS256} and {@code x5c}, as Entra publishes it. */
     public RSAKey publicJwk() {
         try {

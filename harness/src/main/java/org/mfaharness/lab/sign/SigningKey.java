@@ -76,6 +76,11 @@ public record SigningKey(KeyPair keyPair, X509Certificate certificate, String ke
 
     /** The certificate as PEM text ({@code -----BEGIN CERTIFICATE-----}). */
     public String certificatePem() {
+        return pem(certificate);
+    }
+
+    /** Any certificate as PEM text. */
+    public static String pem(X509Certificate certificate) {
         StringWriter sw = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
             w.writeObject(certificate);

@@ -140,6 +140,11 @@ public final class ChainJudge {
             return MfaBy.UNKNOWN;
         }
         boolean idpClaimed = idp != null && (idp.mfa() == MfaReading.PRESENT || idp.mfa() == MfaReading.WEAK);
+        if (entraPrompted && idp == null && eamToken == null) {
+            chain.add(ReasonCode.MFA_BY_ENTRA_ONLY, "Entra showed its own MFA prompt and no federated IdP or EAM took part.",
+                    Evidence.at("SAS", "BeginAuth/EndAuth"));
+            return MfaBy.ENTRA;
+        }
         if (entraPrompted) {
             chain.add(ReasonCode.MFA_BY_ENTRA, "Entra showed its own MFA prompt: the token's mfa came from Entra, not from the third party.",
                     Evidence.at("SAS", "BeginAuth/EndAuth"));

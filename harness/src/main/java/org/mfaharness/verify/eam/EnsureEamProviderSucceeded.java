@@ -17,6 +17,9 @@ public final class EnsureEamProviderSucceeded implements Check<EamResponse> {
                     Evidence.at("error", r.error()));
         } else if (!r.hasIdToken()) {
             out.add(ReasonCode.EAM_NO_ID_TOKEN, "The provider's form_post has no id_token.", Evidence.at("id_token", null));
+        } else {
+            out.add(ReasonCode.EAM_RESPONSE_OK, "The provider form_posted an id_token" + (r.state() == null ? "." : " with state."),
+                    Evidence.at("id_token", "(present)"));
         }
     }
 }

@@ -1,0 +1,154 @@
+package org.mfaharness.report;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.mfaharness.verify.ArtifactJudgement;
+import org.mfaharness.verify.Finding;
+import org.mfaharness.verify.Severity;
+import org.mfaharness.verify.chain.ChainJudgement;
+
+/**
+ * {@code junit.xml} in the Ant/Surefire format Jenkins, GitLab and Azure DevOps read: one {@code testsuite} per run
+ * (scenario), one {@code testcase} for the run's verdict and one per check. FAIL findings are {@code failure}s with the
+ * reason code as type; INCONCLUSIVE are {@code error}s; INFO checks that did not run are {@code skipped}; WARN passes
+ * with the message in {@code system-out}.
+ */
+public final class JunitXml {
+    private JunitXml() {
+    }
+
+    /** One scenario's judgement. */
+    public record Suite(String name, RunInfo run, ChainJudgement judgement, long millis) {
+    }
+
+    public static String render(List<Suite> suites) {
+        try {
+            StringWriter sw = new StringWriter();
+            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("testsuites");
+            w.writeAttribute("name", "mfa-harness");
+            for (Suite s : suites) {
+                suite(w, s);
+            }
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+            return sw.toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void suite(XMLStreamWriter w, Suite s) throws XMLStreamException {
+        ChainJudgement c = s.judgement();
+        int tests = 1;
+        int failures = c.verdict().name().equals("FAIL") ? 1 : 0;
+        int errors = c.verdict().name().equals("INCONCLUSIVE") ? 1 : 0;
+        int skipped = 0;
+        for (Finding f : all(c)) {
+            tests++;
+            switch (f.severity()) {
+                case FAIL -> failures++;
+                case INCONCLUSIVE -> errors++;
+                case INFO -> skipped++;
+                default -> { }
+            }
+        }
+        w.writeCharacters("\n  ");
+        w.writeStartElement("testsuite");
+        w.writeAttribute("name", clean(s.name()));
+        w.writeAttribute("tests", String.valueOf(tests));
+        w.writeAttribute("failures", String.valueOf(failures));
+        w.writeAttribute("errors", String.valueOf(errors));
+        w.writeAttribute("skipped", String.valueOf(skipped));
+        w.writeAttribute("time", seconds(s.millis()));
+        w.writeAttribute("timestamp", s.run().startedAt().toString().replaceFirst("\\.\\d+Z$", "Z").replace("Z", ""));
+        String cls = "mfa-harness." + s.name().replaceAll("[^A-Za-z0-9_.-]", "_");
+        // The scenario as a whole.
+        w.writeCharacters("\n    ");
+        w.writeStartElement("testcase");
+        w.writeAttribute("classname", cls);
+        w.writeAttribute("name", "verdict");
+        w.writeAttribute("time", seconds(s.millis()));
+        String sentence = VerdictSentence.of(c);
+        String code = c.decisive() == null ? "NONE" : c.decisive().code();
+        switch (c.verdict()) {
+            case FAIL -> outcome(w, "failure", code, sentence);
+            case INCONCLUSIVE -> outcome(w, "error", code, sentence);
+            default -> out(w, sentence);
+        }
+        w.writeEndElement();
+        int n = 0;
+        for (ArtifactJudgement h : c.hops()) {
+            n++;
+            String prefix = n + "-" + h.artifact().kind().label() + (h.artifact().origin().captured() ? "@hop" + h.artifact().origin().hop() : "");
+            for (Finding f : h.findings()) {
+                testcase(w, cls, prefix + "." + f.code(), f);
+            }
+        }
+        for (Finding f : c.findings()) {
+            testcase(w, cls, "chain." + f.code(), f);
+        }
+        w.writeCharacters("\n  ");
+        w.writeEndElement();
+    }
+
+    private static void testcase(XMLStreamWriter w, String cls, String name, Finding f) throws XMLStreamException {
+        w.writeCharacters("\n    ");
+        w.writeStartElement("testcase");
+        w.writeAttribute("classname", cls);
+        w.writeAttribute("name", name);
+        w.writeAttribute("time", "0");
+        String detail = f.message() + "\nat " + f.evidence().path() + (f.evidence().value() == null ? "" : " = " + f.evidence().value())
+                + (f.evidence().expected() == null ? "" : "\nexpected " + f.evidence().expected())
+                + (f.remediation().isEmpty() ? "" : "\nremediation: " + f.remediation()) + "\nsource: " + f.source();
+        if (f.severity() == Severity.FAIL) {
+            outcome(w, "failure", f.code(), detail);
+        } else if (f.severity() == Severity.INCONCLUSIVE) {
+            outcome(w, "error", f.code(), detail);
+        } else if (f.severity() == Severity.INFO && f.code().equals("NOT_CHECKED")) {
+            w.writeStartElement("skipped");
+            w.writeAttribute("message", clean(f.message()));
+            w.writeEndElement();
+        } else {
+            out(w, f.severity().name().toLowerCase(Locale.ROOT) + ": " + detail);
+        }
+        w.writeEndElement();
+    }
+
+    private static void outcome(XMLStreamWriter w, String element, String type, String text) throws XMLStreamException {
+        w.writeStartElement(element);
+        w.writeAttribute("type", type);
+        w.writeAttribute("message", clean(text.lines().findFirst().orElse("")));
+        w.writeCharacters(clean(text));
+        w.writeEndElement();
+    }
+
+    private static void out(XMLStreamWriter w, String text) throws XMLStreamException {
+        w.writeStartElement("system-out");
+        w.writeCharacters(clean(text));
+        w.writeEndElement();
+    }
+
+    /** XML 1.0 cannot carry most control characters; artifact text might. */
+    private static String clean(String s) {
+        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "?");
+    }
+
+    private static List<Finding> all(ChainJudgement c) {
+        List<Finding> l = new java.util.ArrayList<>();
+        c.hops().forEach(h -> l.addAll(h.findings()));
+        l.addAll(c.findings());
+        return l;
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

@@ -1,0 +1,62 @@
+package org.mfaharness.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mfaharness.verify.ArtifactJudgement;
+import org.mfaharness.verify.Finding;
+import org.mfaharness.verify.MfaBy;
+import org.mfaharness.verify.MfaReading;
+import org.mfaharness.verify.Verdict;
+import org.mfaharness.verify.chain.ChainJudgement;
+
+/**
+ * What a scenario expects, in the spec glossary's vocabulary; every member is optional.
+ *
+ * @param verdict the chain verdict
+ * @param mfa     the MFA reading ({@code satisfied} reads as PRESENT, {@code absent} as ABSENT)
+ * @param mfaBy   who satisfied MFA
+ * @param reasons reason codes that must appear among the findings (any hop or the chain)
+ * @param aadsts  the AADSTS code the flow must end with
+ */
+public record Expectation(Verdict verdict, MfaReading mfa, MfaBy mfaBy, List<String> reasons, Integer aadsts) {
+
+    public Expectation {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    public static Expectation none() {
+        return new Expectation(null, null, null, List.of(), null);
+    }
+
+    /** The ways {@code c} differs from this expectation; empty when it met it. */
+    public List<String> mismatches(ChainJudgement c) {
+        List<String> out = new ArrayList<>();
+        if (verdict != null && c.verdict() != verdict) {
+            out.add("verdict " + c.verdict() + ", expected " + verdict);
+        }
+        if (mfa != null && c.mfa() != mfa) {
+            out.add("mfa " + c.mfa() + ", expected " + mfa);
+        }
+        if (mfaBy != null && c.mfaBy() != mfaBy) {
+            out.add("mfaBy " + c.mfaBy().label() + ", expected " + mfaBy.label());
+        }
+        List<String> codes = new ArrayList<>();
+        c.findings().forEach(f -> codes.add(f.code()));
+        for (ArtifactJudgement h : c.hops()) {
+            h.findings().stream().map(Finding::code).forEach(codes::add);
+        }
+        for (String r : reasons) {
+            if (!codes.contains(r)) {
+                out.add("reason " + r + " not found");
+            }
+        }
+        if (aadsts != null) {
+            boolean seen = c.hops().stream().anyMatch(h -> h.artifact() instanceof org.mfaharness.artifact.EntraError e
+                    && e.codes().contains(aadsts));
+            if (!seen) {
+                out.add("AADSTS" + aadsts + " not seen");
+            }
+        }
+        return out;
+    }
+}

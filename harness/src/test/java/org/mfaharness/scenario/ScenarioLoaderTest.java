@@ -1,0 +1,97 @@
+package org.mfaharness.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mfaharness.scenario.driver.Secret;
+import org.mfaharness.verify.MfaBy;
+import org.mfaharness.verify.MfaReading;
+
+/** Scenario files are validated before any browser starts; every shipped scenario and template loads. */
+class ScenarioLoaderTest {
+    @TempDir
+    Path dir;
+
+    static Stream<Path> shipped() throws IOException {
+        try (Stream<Path> a = Files.list(Path.of("../scenarios/lab")); Stream<Path> b = Files.list(Path.of("../scenarios/templates"))) {
+            return Stream.concat(a.toList().stream(), b.toList().stream()).filter(p -> p.toString().endsWith(".yaml")).sorted();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void everyShippedScenarioLoads(Path file) throws Exception {
+        Scenario s = ScenarioLoader.load(file);
+        assertThat(s.user().upn()).contains("@");
+        assertThat(s.name()).isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+    }
+
+    Scenario parse(String yaml) throws ScenarioException {
+        return ScenarioLoader.parse(yaml, "test.yaml", "test", null);
+    }
+
+    @Test
+    void defaultsAreTheAzureCliClientAndTheInteractiveFlow() throws Exception {
+        Scenario s = parse("user: {upn: a@b.test, password: env:P}\nexpect: {mfa: satisfied, satisfiedBy: federated-idp}");
+        assertThat(s.clientId()).isEqualTo("04b07795-8ddb-461a-bbee-02f9e1bf7b46");
+        assertThat(s.flow()).isEqualTo(Scenario.Flow.INTERACTIVE);
+        assertThat(s.cloud()).isEqualTo("public");
+        assertThat(s.expect().mfa()).isEqualTo(MfaReading.PRESENT);
+        assertThat(s.expect().mfaBy()).isEqualTo(MfaBy.FEDERATED_IDP);
+    }
+
+    @Test
+    void anInlinePasswordIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test, password: Hunter2!}"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("user.password").hasMessageContaining("env:NAME")
+                .hasMessageNotContaining("Hunter2");
+    }
+
+    @Test
+    void unknownKeysAreErrorsNamingThePath() {
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test, pasword: env:P}")).hasMessageContaining("user.pasword: unknown key");
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\nbrowser: firefox")).hasMessageContaining("browser: unknown key");
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\nexpect: {mfa: PRESENT, mfaby: entra}")).hasMessageContaining("expect.mfaby");
+    }
+
+    @Test
+    void badValuesAreErrors() {
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\ncloud: mars")).hasMessageContaining("cloud");
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\nflow: carrier-pigeon")).hasMessageContaining("flow");
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\nexpect: {reasons: [NOT_A_CODE]}")).hasMessageContaining("NOT_A_CODE");
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\nexpect: {mfaBy: the-vendor}")).hasMessageContaining("mfaBy");
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\nsteps: [{jump: '#x'}]")).hasMessageContaining("steps[0].jump");
+        assertThatThrownBy(() -> parse("expect: {mfa: PRESENT}")).hasMessageContaining("user: is missing");
+        assertThatThrownBy(() -> parse("user: [1, 2")).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void missingSecretsAreErrorsBeforeAnythingRuns() throws Exception {
+        Scenario s = parse("user: {upn: a@b.test, password: env:MFA_HARNESS_TEST_UNSET_VARIABLE}");
+        assertThatThrownBy(() -> s.user().password().resolve(Map.of(), dir, null, "test.yaml: user.password"))
+                .hasMessageContaining("MFA_HARNESS_TEST_UNSET_VARIABLE is not set");
+        Files.writeString(dir.resolve("seed.txt"), "JBSWY3DPEHPK3PXP\n");
+        Secret seed = SecretRef.parse("file:seed.txt", "x").resolve(Map.of(), dir, null, "x");
+        assertThat(seed.reveal()).isEqualTo("JBSWY3DPEHPK3PXP");
+        assertThat(seed.toString()).doesNotContain("JBSWY3DPEHPK3PXP");
+        assertThatThrownBy(() -> SecretRef.parse("lab", "x").resolve(Map.of(), dir, null, "x")).hasMessageContaining("embedded lab");
+    }
+
+    @Test
+    void declarativeStepsAreKeptInOrder() throws Exception {
+        Scenario s = parse("user: {upn: a@b.test}\nsteps:\n  - {url-matches: 'duo', pause-for-human: 'approve'}\n  - {click: '#next'}");
+        assertThat(s.steps()).hasSize(2);
+        assertThat(s.steps().get(1)).containsEntry("click", "#next");
+        assertThat(List.copyOf(s.steps().get(0).keySet())).containsExactly("url-matches", "pause-for-human");
+    }
+}
