@@ -1,12 +1,12 @@
 package org.mfaharness.fuzz;
 
+import static org.mfaharness.fuzz.gen.Gen.weight;
+
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.mfaharness.fuzz.gen.Gen;
+import org.mfaharness.fuzz.gen.Property;
 
 /**
  * Whatever text arrives — random Unicode, random bytes read as UTF-8 or Latin-1, parser keywords in random order,
@@ -15,68 +15,53 @@ import net.jqwik.api.Tuple;
  */
 class DetectorNeverThrowsProperties {
 
-    @Property(tries = 1200, seed = "20261201")
-    void arbitraryUnicodeText(@ForAll("unicode") String text) {
-        Engine.judge(text, Engine.UNTRUSTED);
+    @Test
+    void arbitraryUnicodeText() {
+        Property.tries(1200).seed(20261201).forAll(Inputs.unicode(2000), text -> Engine.judge(text, Engine.UNTRUSTED));
     }
 
-    @Property(tries = 1200, seed = "20261202")
-    void textInTheParsersAlphabet(@ForAll("syntax") String text) {
-        Engine.judge(text, Engine.UNTRUSTED);
+    @Test
+    void textInTheParsersAlphabet() {
+        Property.tries(1200).seed(20261202).forAll(syntax(), text -> Engine.judge(text, Engine.UNTRUSTED));
     }
 
-    @Property(tries = 1200, seed = "20261203")
-    void parserKeywordsInRandomOrder(@ForAll("soup") String text) {
-        Engine.judge(text, Engine.TRUSTING);
+    @Test
+    void parserKeywordsInRandomOrder() {
+        Property.tries(1200).seed(20261203).forAll(Inputs.wordSoup(60), text -> Engine.judge(text, Engine.TRUSTING));
     }
 
-    @Property(tries = 900, seed = "20261204")
-    void arbitraryBytesDecodedAsUtf8(@ForAll("bytes") byte[] bytes) {
-        Engine.judge(new String(bytes, StandardCharsets.UTF_8), Engine.UNTRUSTED);
+    @Test
+    void arbitraryBytesDecodedAsUtf8() {
+        Property.tries(900).seed(20261204).forAll(Inputs.bytes(2000),
+                bytes -> Engine.judge(new String(bytes, StandardCharsets.UTF_8), Engine.UNTRUSTED));
     }
 
-    @Property(tries = 900, seed = "20261205")
-    void arbitraryBytesDecodedAsLatin1(@ForAll("bytes") byte[] bytes) {
-        Engine.judge(new String(bytes, StandardCharsets.ISO_8859_1), Engine.UNTRUSTED);
+    @Test
+    void arbitraryBytesDecodedAsLatin1() {
+        Property.tries(900).seed(20261205).forAll(Inputs.bytes(2000),
+                bytes -> Engine.judge(new String(bytes, StandardCharsets.ISO_8859_1), Engine.UNTRUSTED));
     }
 
-    @Property(tries = 900, seed = "20261206")
-    void randomBase64OfBytesOrOfXmlSoup(@ForAll("base64") String text) {
-        Engine.judge(text, Engine.TRUSTING);
+    @Test
+    void randomBase64OfBytesOrOfXmlSoup() {
+        Property.tries(900).seed(20261206).forAll(base64(), text -> Engine.judge(text, Engine.TRUSTING));
     }
 
-    @Provide
-    Arbitrary<String> unicode() {
-        return Inputs.unicode(2000);
+    static Gen<String> syntax() {
+        return Gen.frequency(
+                weight(3, Inputs.syntax(400)),
+                weight(1, Inputs.syntax(400).map(s -> "<" + s)),
+                weight(1, Inputs.syntax(400).map(s -> "{" + s)));
     }
 
-    @Provide
-    Arbitrary<String> syntax() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Inputs.syntax(400)),
-                Tuple.of(1, Inputs.syntax(400).map(s -> "<" + s)),
-                Tuple.of(1, Inputs.syntax(400).map(s -> "{" + s)));
-    }
-
-    @Provide
-    Arbitrary<String> soup() {
-        return Inputs.wordSoup(60);
-    }
-
-    @Provide
-    Arbitrary<byte[]> bytes() {
-        return Inputs.bytes(2000);
-    }
-
-    @Provide
-    Arbitrary<String> base64() {
-        Arbitrary<String> xmlSoup = Inputs.wordSoup(40).map(s -> "<" + s);
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Inputs.bytes(1500).map(b -> java.util.Base64.getEncoder().encodeToString(b))),
-                Tuple.of(1, Inputs.bytes(1500).map(b -> java.util.Base64.getMimeEncoder().encodeToString(b))),
-                Tuple.of(2, xmlSoup.map(Inputs::b64)),
-                Tuple.of(1, xmlSoup.map(s -> "SAMLResponse=" + Inputs.url(Inputs.b64(s)))),
-                Tuple.of(1, xmlSoup.map(s -> "SAMLRequest=" + Inputs.url(Inputs.b64(s)))),
-                Tuple.of(1, Inputs.bytes(800).map(b -> "SAMLRequest=" + Inputs.url(java.util.Base64.getEncoder().encodeToString(b)))));
+    static Gen<String> base64() {
+        Gen<String> xmlSoup = Inputs.wordSoup(40).map(s -> "<" + s);
+        return Gen.frequency(
+                weight(1, Inputs.bytes(1500).map(b -> Base64.getEncoder().encodeToString(b))),
+                weight(1, Inputs.bytes(1500).map(b -> Base64.getMimeEncoder().encodeToString(b))),
+                weight(2, xmlSoup.map(Inputs::b64)),
+                weight(1, xmlSoup.map(s -> "SAMLResponse=" + Inputs.url(Inputs.b64(s)))),
+                weight(1, xmlSoup.map(s -> "SAMLRequest=" + Inputs.url(Inputs.b64(s)))),
+                weight(1, Inputs.bytes(800).map(b -> "SAMLRequest=" + Inputs.url(Base64.getEncoder().encodeToString(b)))));
     }
 }

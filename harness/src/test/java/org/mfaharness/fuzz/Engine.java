@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.mfaharness.artifact.Artifact;
 import org.mfaharness.artifact.ArtifactDetector;
 import org.mfaharness.artifact.Origin;
+import org.mfaharness.fuzz.gen.Show;
 import org.mfaharness.report.JudgementJson;
 import org.mfaharness.report.TextReport;
 import org.mfaharness.testing.Judging;
@@ -29,7 +30,7 @@ import org.mfaharness.verify.chain.ChainJudgement;
  * Runs text through the engine the way {@code inspect} does — detect, chain judgement, both renderings — on a
  * worker thread with a time limit, and checks the invariants every input must satisfy: no exception escapes, the
  * call returns in time, at least one artifact comes back, and the verdict, the MFA reading and the attribution are
- * set (for the chain and for every hop). A failure names the input (shortened) so the shrunk sample is readable.
+ * set (for the chain and for every hop). A failure names the input (shortened) so that it is readable.
  */
 final class Engine {
     /** Per-input time limit: generous for a 2-core CI machine under GC; a normal input takes milliseconds. */
@@ -103,17 +104,8 @@ final class Engine {
         return c;
     }
 
-    /** The input, shortened for a failure message, with control characters escaped. */
+    /** The input, shortened for a failure message, with control characters escaped (as {@link Show#string}). */
     static String describe(String text) {
-        String s = text.length() > 600 ? text.substring(0, 300) + "…[" + text.length() + " chars]…" + text.substring(text.length() - 200) : text;
-        StringBuilder b = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || Character.isSurrogate((char) (cp <= 0xffff ? cp : 'a'))) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return b.append('"').toString();
+        return Show.string(text);
     }
 }

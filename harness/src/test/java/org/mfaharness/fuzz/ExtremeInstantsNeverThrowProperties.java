@@ -1,16 +1,18 @@
 package org.mfaharness.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mfaharness.fuzz.gen.Gen.weight;
 
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+import org.mfaharness.artifact.ArtifactDetector;
+import org.mfaharness.artifact.Origin;
+import org.mfaharness.fuzz.gen.Gen;
+import org.mfaharness.fuzz.gen.Property;
 import org.mfaharness.testing.Saml2Builder;
 import org.mfaharness.testing.WsFedBuilder;
+import org.mfaharness.verify.MfaReading;
 import org.mfaharness.verify.Verdict;
 
 /**
@@ -19,62 +21,67 @@ import org.mfaharness.verify.Verdict;
  * {@code 1e308}, {@code -1e400}, 30-digit integers, {@code Long.MAX_VALUE}) — are judged, never thrown: adding the
  * clock skew to the largest instant must not overflow. (Found by {@link JwtShapedInputsNeverThrowProperties}:
  * {@code "exp":1e308} threw {@code DateTimeException}.)
+ *
+ * <p>The assertion times and the never-expiring {@code exp} values are few enough to try every combination.
  */
 class ExtremeInstantsNeverThrowProperties {
     static final List<String> XML_TIMES = List.of("+1000000000-12-31T23:59:59.999999999Z", "-1000000000-01-01T00:00:00Z",
             "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59-18:00",
             "-999999999-01-01T00:00:00+18:00", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
             "2026-02-30T00:00:00Z", "2026-01-01T00:00:00", "2026-01-01T24:00:00Z", "2026-01-01T00:00:00.9999999999Z", "");
+    static final List<String> ATTRIBUTES = List.of("NotBefore", "NotOnOrAfter", "IssueInstant", "AuthenticationInstant", "AuthnInstant");
+    static final List<String> HUGE = List.of("1e308", "1e20", "9223372036854775807", "9223372036854775808",
+            "123456789012345678901234567890", "31556889864403199", "18446744073709551616");
 
-    @Property(tries = 200, seed = "20261261")
-    void extremeInstantsInAssertions(@ForAll("xmlTimes") String time, @ForAll("attribute") String attribute,
-                                     @ForAll boolean saml2) {
-        String xml = saml2 ? Saml2Builder.response().classRefs(Corpus.MFA).unsigned().build()
-                : WsFedBuilder.rstr().authenticationMethod(Corpus.MFA).unsigned().build();
-        String edited = xml.replaceAll(attribute + "=\"[^\"]*\"", attribute + "=\"" + time + "\"");
-        Engine.judge(edited, Engine.TRUSTING);
+    /** One time in one attribute of an unsigned SAML 2.0 Response or WS-Fed RSTR. */
+    record TimeEdit(String time, String attribute, boolean saml2) {
     }
 
-    @Property(tries = 300, seed = "20261262")
-    void extremeInstantsInTokens(@ForAll("numbers") String exp, @ForAll("numbers") String nbf, @ForAll("numbers") String iat) {
-        String claims = Rs256.claimsWith(List.of()).replaceAll("\"(iat|nbf|exp)\":-?\\d+,?", "").replace(",}", "}")
-                .replaceFirst("\\{", "{\"exp\":" + exp + ",\"nbf\":" + nbf + ",\"iat\":" + iat + ",\"amr\":[\"mfa\"],");
-        String token = Rs256.signRaw(Rs256.ENTRA_HEADER, claims);
-        Engine.judge(token, Engine.TRUSTING);
-        Engine.judge("id_token=" + token, new org.mfaharness.artifact.Origin(1, null, "POST",
-                "https://login.microsoftonline.com" + org.mfaharness.artifact.ArtifactDetector.EAM_REDIRECT_PATH, null, "request"),
-                Engine.TRUSTING);
+    @Test
+    void extremeInstantsInAssertions() {
+        List<TimeEdit> every = new ArrayList<>();
+        for (String time : XML_TIMES) {
+            for (String attribute : ATTRIBUTES) {
+                every.add(new TimeEdit(time, attribute, false));
+                every.add(new TimeEdit(time, attribute, true));
+            }
+        }
+        String saml2 = Saml2Builder.response().classRefs(Corpus.MFA).unsigned().build();
+        String rstr = WsFedBuilder.rstr().authenticationMethod(Corpus.MFA).unsigned().build();
+        Property.forEachCase(every, e -> {
+            String xml = e.saml2() ? saml2 : rstr;
+            String edited = xml.replaceAll(e.attribute() + "=\"[^\"]*\"", e.attribute() + "=\"" + e.time() + "\"");
+            Engine.judge(edited, Engine.TRUSTING);
+        });
     }
 
-    @Property(tries = 50, seed = "20261263")
-    void aTokenThatNeverExpiresIsStillJudgedOnItsClaims(@ForAll("huge") String exp) {
-        String claims = Rs256.claimsWith(List.of("\"amr\":[\"mfa\"]")).replaceFirst("\"exp\":\\d+", "\"exp\":" + exp);
-        var j = Engine.judge(Rs256.signRaw(Rs256.ENTRA_HEADER, claims), Engine.TRUSTING);
-        assertThat(j.mfa()).as("MFA reading of a signed mfa token with exp %s", exp).isEqualTo(org.mfaharness.verify.MfaReading.PRESENT);
-        assertThat(j.verdict()).as("verdict of a signed mfa token with exp %s", exp).isEqualTo(Verdict.PASS);
+    @Test
+    void extremeInstantsInTokens() {
+        Origin eamHop = new Origin(1, null, "POST", "https://login.microsoftonline.com" + ArtifactDetector.EAM_REDIRECT_PATH, null,
+                "request");
+        Property.tries(300).seed(20261262).forAll(numbers(), numbers(), numbers(), (exp, nbf, iat) -> {
+            String claims = Rs256.claimsWith(List.of()).replaceAll("\"(iat|nbf|exp)\":-?\\d+,?", "").replace(",}", "}")
+                    .replaceFirst("\\{", "{\"exp\":" + exp + ",\"nbf\":" + nbf + ",\"iat\":" + iat + ",\"amr\":[\"mfa\"],");
+            String token = Rs256.signRaw(Rs256.ENTRA_HEADER, claims);
+            Engine.judge(token, Engine.TRUSTING);
+            Engine.judge("id_token=" + token, eamHop, Engine.TRUSTING);
+        });
     }
 
-    @Provide
-    Arbitrary<String> xmlTimes() {
-        return Arbitraries.of(XML_TIMES);
+    @Test
+    void aTokenThatNeverExpiresIsStillJudgedOnItsClaims() {
+        Property.forEachCase(HUGE, exp -> {
+            String claims = Rs256.claimsWith(List.of("\"amr\":[\"mfa\"]")).replaceFirst("\"exp\":\\d+", "\"exp\":" + exp);
+            var j = Engine.judge(Rs256.signRaw(Rs256.ENTRA_HEADER, claims), Engine.TRUSTING);
+            assertThat(j.mfa()).as("MFA reading of a signed mfa token with exp %s", exp).isEqualTo(MfaReading.PRESENT);
+            assertThat(j.verdict()).as("verdict of a signed mfa token with exp %s", exp).isEqualTo(Verdict.PASS);
+        });
     }
 
-    @Provide
-    Arbitrary<String> attribute() {
-        return Arbitraries.of("NotBefore", "NotOnOrAfter", "IssueInstant", "AuthenticationInstant", "AuthnInstant");
-    }
-
-    @Provide
-    Arbitrary<String> numbers() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of(Inputs.EDGE_NUMBERS)),
-                Tuple.of(1, Arbitraries.longs().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.of("\"1700000000\"", "null", "[]", "{}", "true")));
-    }
-
-    @Provide
-    Arbitrary<String> huge() {
-        return Arbitraries.of("1e308", "1e20", "9223372036854775807", "9223372036854775808", "123456789012345678901234567890",
-                "31556889864403199", "18446744073709551616");
+    static Gen<String> numbers() {
+        return Gen.frequency(
+                weight(3, Gen.of(Inputs.EDGE_NUMBERS)),
+                weight(1, Gen.longs().map(String::valueOf)),
+                weight(1, Gen.of("\"1700000000\"", "null", "[]", "{}", "true")));
     }
 }

@@ -1,14 +1,13 @@
 package org.mfaharness.fuzz;
 
+import static org.mfaharness.fuzz.gen.Gen.weight;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.mfaharness.fuzz.gen.Gen;
 
 /**
  * Generators for hostile input: text in the parsers' own alphabets, JSON of random shape and types (duplicated
@@ -35,24 +34,24 @@ final class Inputs {
             "SAMLRequest=", "id_token=", "access_token=", "wa=wsignin1.0", "grant_type=", "error=", "Authorization: Bearer ",
             "Bearer ", "AADSTS", "AADSTS50076", "AADSTS9999999999", "900421", "MFA required (10001)", "\n", " ", "\u0000");
 
-    static Arbitrary<String> unicode(int maxLength) {
-        return Arbitraries.strings().all().ofMaxLength(maxLength);
+    static Gen<String> unicode(int maxLength) {
+        return Gen.strings(Gen.anyChar(), 0, maxLength);
     }
 
-    static Arbitrary<String> syntax(int maxLength) {
-        return Arbitraries.strings().withChars(SYNTAX).ofMaxLength(maxLength);
+    static Gen<String> syntax(int maxLength) {
+        return Gen.strings(SYNTAX, 0, maxLength);
     }
 
     /** A sequence of parser keywords and syntax characters. */
-    static Arbitrary<String> wordSoup(int maxWords) {
-        Arbitrary<String> piece = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of(WORDS)),
-                Tuple.of(1, syntax(8)));
-        return piece.list().ofMaxSize(maxWords).map(l -> String.join("", l));
+    static Gen<String> wordSoup(int maxWords) {
+        Gen<String> piece = Gen.frequency(
+                weight(3, Gen.of(WORDS)),
+                weight(1, syntax(8)));
+        return piece.list(0, maxWords).map(l -> String.join("", l));
     }
 
-    static Arbitrary<byte[]> bytes(int maxLength) {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(maxLength);
+    static Gen<byte[]> bytes(int maxLength) {
+        return Gen.bytes(0, maxLength);
     }
 
     static String b64url(String s) {
@@ -111,70 +110,70 @@ final class Inputs {
         return b.append('"').toString();
     }
 
-    static Arbitrary<String> jsonScalar() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of(STRINGS).map(Inputs::jsonString)),
-                Tuple.of(2, unicode(20).map(Inputs::jsonString)),
-                Tuple.of(3, Arbitraries.of(EDGE_NUMBERS)),
-                Tuple.of(2, Arbitraries.longs().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.doubles().map(String::valueOf).filter(s -> !s.contains("N") && !s.contains("I"))),
-                Tuple.of(1, Arbitraries.of("true", "false", "null")),
-                Tuple.of(1, Arbitraries.of(BROKEN)));
+    static Gen<String> jsonScalar() {
+        return Gen.frequency(
+                weight(4, Gen.of(STRINGS).map(Inputs::jsonString)),
+                weight(2, unicode(20).map(Inputs::jsonString)),
+                weight(3, Gen.of(EDGE_NUMBERS)),
+                weight(2, Gen.longs().map(String::valueOf)),
+                weight(1, Gen.doubles().map(String::valueOf)),
+                weight(1, Gen.of("true", "false", "null")),
+                weight(1, Gen.of(BROKEN)));
     }
 
     /** A JSON value (or a near-JSON mistake) of depth at most {@code depth}. */
-    static Arbitrary<String> jsonValue(int depth) {
+    static Gen<String> jsonValue(int depth) {
         if (depth <= 0) {
             return jsonScalar();
         }
-        Arbitrary<String> inner = Arbitraries.lazy(() -> jsonValue(depth - 1));
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, jsonScalar()),
-                Tuple.of(2, inner.list().ofMaxSize(5).map(l -> "[" + String.join(",", l) + "]")),
-                Tuple.of(2, jsonObject(inner, 6)));
+        Gen<String> inner = Gen.lazy(() -> jsonValue(depth - 1));
+        return Gen.frequency(
+                weight(5, jsonScalar()),
+                weight(2, inner.list(0, 5).map(l -> "[" + String.join(",", l) + "]")),
+                weight(2, jsonObject(inner, 6)));
     }
 
     /** A JSON object whose member names come from the claim vocabulary, duplicates allowed. */
-    static Arbitrary<String> jsonObject(Arbitrary<String> values, int maxMembers) {
-        Arbitrary<String> name = Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.of(CLAIMS)),
-                Tuple.of(1, unicode(6)));
-        Arbitrary<String> member = Combinators.combine(name, values).as((n, v) -> jsonString(n) + ":" + v);
-        return member.list().ofMaxSize(maxMembers).map(l -> "{" + String.join(",", l) + "}");
+    static Gen<String> jsonObject(Gen<String> values, int maxMembers) {
+        Gen<String> name = Gen.frequency(
+                weight(5, Gen.of(CLAIMS)),
+                weight(1, unicode(6)));
+        Gen<String> member = Gen.zip(name, values, (n, v) -> jsonString(n) + ":" + v);
+        return member.list(0, maxMembers).map(l -> "{" + String.join(",", l) + "}");
     }
 
-    static Arbitrary<String> jsonObject() {
+    static Gen<String> jsonObject() {
         return jsonObject(jsonValue(2), 8);
     }
 
     /** A JOSE header: alg from the vocabulary, maybe kid/x5t/nonce/key parameters of random type. */
-    static Arbitrary<String> joseHeader() {
-        Arbitrary<String> alg = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of("RS256", "none", "NONE", "HS256", "hs512", "PS256", "RS512", "ES256", "", "RS256 ")
+    static Gen<String> joseHeader() {
+        Gen<String> alg = Gen.frequency(
+                weight(4, Gen.of("RS256", "none", "NONE", "HS256", "hs512", "PS256", "RS512", "ES256", "", "RS256 ")
                         .map(Inputs::jsonString)),
-                Tuple.of(1, jsonValue(1)));
-        Arbitrary<String> extra = jsonObject(jsonValue(1), 4).map(o -> o.length() > 2 ? "," + o.substring(1, o.length() - 1) : "");
-        return Combinators.combine(alg, extra, Arbitraries.of("", ",\"kid\":\"test\"", ",\"x5t\":\"abc\"", ",\"kid\":\"../x\""))
-                .as((a, e, k) -> "{\"alg\":" + a + k + e + "}");
+                weight(1, jsonValue(1)));
+        Gen<String> extra = jsonObject(jsonValue(1), 4).map(o -> o.length() > 2 ? "," + o.substring(1, o.length() - 1) : "");
+        return Gen.zip(alg, extra, Gen.of("", ",\"kid\":\"test\"", ",\"x5t\":\"abc\"", ",\"kid\":\"../x\""),
+                (a, e, k) -> "{\"alg\":" + a + k + e + "}");
     }
 
     /** Random {@code a.b.c}: base64url of random JSON (or of raw bytes), random signature segment. */
-    static Arbitrary<String> jwtShaped() {
-        Arbitrary<String> header = Arbitraries.frequencyOf(
-                Tuple.of(4, joseHeader().map(Inputs::b64url)),
-                Tuple.of(1, jsonValue(2).map(Inputs::b64url)),
-                Tuple.of(1, bytes(40).map(Inputs::b64url)),
-                Tuple.of(1, Arbitraries.strings().withChars("ABCDEFabcdef0123456789-_=").ofMinLength(2).ofMaxLength(30)));
-        Arbitrary<String> payload = Arbitraries.frequencyOf(
-                Tuple.of(4, jsonObject().map(Inputs::b64url)),
-                Tuple.of(1, jsonValue(3).map(Inputs::b64url)),
-                Tuple.of(1, bytes(60).map(Inputs::b64url)),
-                Tuple.of(1, Arbitraries.strings().withChars("ABCDEFabcdef0123456789-_=").ofMinLength(2).ofMaxLength(40)));
-        Arbitrary<String> signature = Arbitraries.frequencyOf(
-                Tuple.of(3, bytes(300).map(Inputs::b64url)),
-                Tuple.of(1, Arbitraries.of("", "=", "==", "AA", "A", "-_-_")),
-                Tuple.of(1, Arbitraries.strings().withChars("ABCDEFabcdef0123456789-_=+/").ofMaxLength(40)));
-        return Combinators.combine(header, payload, signature).as((h, p, s) -> h + "." + p + "." + s);
+    static Gen<String> jwtShaped() {
+        Gen<String> header = Gen.frequency(
+                weight(4, joseHeader().map(Inputs::b64url)),
+                weight(1, jsonValue(2).map(Inputs::b64url)),
+                weight(1, bytes(40).map(Inputs::b64url)),
+                weight(1, Gen.strings("ABCDEFabcdef0123456789-_=", 2, 30)));
+        Gen<String> payload = Gen.frequency(
+                weight(4, jsonObject().map(Inputs::b64url)),
+                weight(1, jsonValue(3).map(Inputs::b64url)),
+                weight(1, bytes(60).map(Inputs::b64url)),
+                weight(1, Gen.strings("ABCDEFabcdef0123456789-_=", 2, 40)));
+        Gen<String> signature = Gen.frequency(
+                weight(3, bytes(300).map(Inputs::b64url)),
+                weight(1, Gen.of("", "=", "==", "AA", "A", "-_-_")),
+                weight(1, Gen.strings("ABCDEFabcdef0123456789-_=+/", 0, 40)));
+        return Gen.zip(header, payload, signature, (h, p, s) -> h + "." + p + "." + s);
     }
 
     // ---------------------------------------------------------------- form bodies and token-endpoint JSON
@@ -185,36 +184,36 @@ final class Inputs {
             "nonce", "redirect_uri", "code", "RelayState");
 
     /** Text in which some characters are percent-escaped, some escapes are broken, and '+' stands for spaces. */
-    static Arbitrary<String> percentNoise(Arbitrary<String> text) {
-        Arbitrary<String> escape = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().between(0, 255).map(i -> String.format("%%%02X", i))),
-                Tuple.of(2, Arbitraries.of("%", "%2", "%zz", "%%", "%G0", "%u00e9", "%C3", "%C3%28", "%ED%A0%80", "%F0%9F", "+", "%00")),
-                Tuple.of(2, text));
-        return escape.list().ofMaxSize(8).map(l -> String.join("", l));
+    static Gen<String> percentNoise(Gen<String> text) {
+        Gen<String> escape = Gen.frequency(
+                weight(3, Gen.ints(0, 255).map(i -> String.format("%%%02X", i))),
+                weight(2, Gen.of("%", "%2", "%zz", "%%", "%G0", "%u00e9", "%C3", "%C3%28", "%ED%A0%80", "%F0%9F", "+", "%00")),
+                weight(2, text));
+        return escape.list(0, 8).map(l -> String.join("", l));
     }
 
     /** A value for a field: noise, or an artifact from {@code artifacts} URL-encoded (or not). */
-    static Arbitrary<String> formValue(Arbitrary<String> artifacts) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, percentNoise(syntax(12))),
-                Tuple.of(2, artifacts.map(Inputs::url)),
-                Tuple.of(1, artifacts),
-                Tuple.of(1, jsonObject().map(Inputs::url)),
-                Tuple.of(1, Arbitraries.of("wsignin1.0", "id_token", "refresh_token", "authorization_code", "interaction_required",
+    static Gen<String> formValue(Gen<String> artifacts) {
+        return Gen.frequency(
+                weight(4, percentNoise(syntax(12))),
+                weight(2, artifacts.map(Inputs::url)),
+                weight(1, artifacts),
+                weight(1, jsonObject().map(Inputs::url)),
+                weight(1, Gen.of("wsignin1.0", "id_token", "refresh_token", "authorization_code", "interaction_required",
                         "AADSTS50076+MFA", "50076,50079", "[50076]")));
     }
 
-    static Arbitrary<String> formBody(Arbitrary<String> artifacts) {
-        Arbitrary<String> name = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(FORM_FIELDS)),
-                Tuple.of(1, percentNoise(syntax(4))));
-        Arbitrary<String> pair = Arbitraries.frequencyOf(
-                Tuple.of(8, Combinators.combine(name, formValue(artifacts)).as((n, v) -> n + "=" + v)),
-                Tuple.of(1, name),
-                Tuple.of(1, Arbitraries.of("", "=", "==", "&", "=x")));
-        Arbitrary<String> prefix = Arbitraries.of("", "", "", "https://login.microsoftonline.com/common/oauth2/authorize?",
+    static Gen<String> formBody(Gen<String> artifacts) {
+        Gen<String> name = Gen.frequency(
+                weight(6, Gen.of(FORM_FIELDS)),
+                weight(1, percentNoise(syntax(4))));
+        Gen<String> pair = Gen.frequency(
+                weight(8, Gen.zip(name, formValue(artifacts), (n, v) -> n + "=" + v)),
+                weight(1, name),
+                weight(1, Gen.of("", "=", "==", "&", "=x")));
+        Gen<String> prefix = Gen.of("", "", "", "https://login.microsoftonline.com/common/oauth2/authorize?",
                 "https://x.test/cb#", "#", "?");
-        return Combinators.combine(prefix, pair.list().ofMinSize(1).ofMaxSize(6)).as((p, l) -> p + String.join("&", l));
+        return Gen.zip(prefix, pair.list(1, 6), (p, l) -> p + String.join("&", l));
     }
 
     static final List<String> TOKEN_RESPONSE_MEMBERS = List.of("token_type", "scope", "expires_in", "ext_expires_in",
@@ -222,16 +221,15 @@ final class Inputs {
             "correlation_id", "suberror", "claims", "code", "errorCode", "description", "message", "errorMessage", "log", "keys");
 
     /** A token-endpoint or Partner Center error body whose members have random types. */
-    static Arbitrary<String> tokenEndpointJson(Arbitrary<String> artifacts) {
-        Arbitrary<String> value = Arbitraries.frequencyOf(
-                Tuple.of(4, jsonValue(2)),
-                Tuple.of(2, artifacts.map(Inputs::jsonString)),
-                Tuple.of(1, Arbitraries.of("\"AADSTS50076: Due to a configuration change, you must use MFA.\"",
+    static Gen<String> tokenEndpointJson(Gen<String> artifacts) {
+        Gen<String> value = Gen.frequency(
+                weight(4, jsonValue(2)),
+                weight(2, artifacts.map(Inputs::jsonString)),
+                weight(1, Gen.of("\"AADSTS50076: Due to a configuration change, you must use MFA.\"",
                         "[50076, 50079]", "[\"50076\", null, 1e309, {}]", "{\"code\":900421,\"message\":\"MFA required (10001)\"}",
                         "{\"entries\":[]}", "[{\"kty\":\"RSA\"}]")));
-        Arbitrary<String> member = Combinators.combine(Arbitraries.of(TOKEN_RESPONSE_MEMBERS), value)
-                .as((n, v) -> jsonString(n) + ":" + v);
-        return member.list().ofMaxSize(7).map(l -> "{" + String.join(",", l) + "}");
+        Gen<String> member = Gen.zip(Gen.of(TOKEN_RESPONSE_MEMBERS), value, (n, v) -> jsonString(n) + ":" + v);
+        return member.list(0, 7).map(l -> "{" + String.join(",", l) + "}");
     }
 
     /** The list with each element shortened: for failure messages. */

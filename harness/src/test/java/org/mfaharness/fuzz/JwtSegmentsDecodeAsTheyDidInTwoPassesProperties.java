@@ -1,6 +1,7 @@
 package org.mfaharness.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mfaharness.fuzz.gen.Gen.weight;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,18 +20,14 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.mfaharness.artifact.ArtifactKind;
 import org.mfaharness.artifact.JwtToken;
 import org.mfaharness.artifact.Origin;
 import org.mfaharness.artifact.jwt.JwtParser;
+import org.mfaharness.fuzz.gen.Gen;
+import org.mfaharness.fuzz.gen.Property;
+import org.mfaharness.fuzz.gen.Tally;
 
 /**
  * {@link JwtParser#parse} reads a segment in one pass when it can (one JSON value, no duplicated member) and falls
@@ -40,24 +37,28 @@ import org.mfaharness.artifact.jwt.JwtParser;
  */
 class JwtSegmentsDecodeAsTheyDidInTwoPassesProperties {
 
-    @Property(tries = 1500, seed = "20261281")
-    void sameTreesDuplicatesAndReasons(@ForAll("segments") String header, @ForAll("segments") String payload) {
-        String token = Inputs.b64url(header) + "." + Inputs.b64url(payload) + ".c2ln";
-        String expected;
-        try {
-            expected = describe(TwoPass.parse(token));
-        } catch (JwtParser.MalformedJwtException e) {
-            expected = "refused: " + e.getMessage();
-        }
-        String actual;
-        try {
-            actual = describe(JwtParser.parse(token, Origin.input(null), ArtifactKind.ENTRA_TOKEN));
-        } catch (JwtParser.MalformedJwtException e) {
-            actual = "refused: " + e.getMessage();
-        }
-        Statistics.label("outcome").collect(expected.startsWith("refused") ? "refused"
-                : expected.contains("duplicates=[]") ? "decoded" : "decoded with duplicates");
-        assertThat(actual).as("header %s, payload %s", Engine.describe(header), Engine.describe(payload)).isEqualTo(expected);
+    @Test
+    void sameTreesDuplicatesAndReasons() {
+        Tally outcomes = new Tally("outcome");
+        Property.tries(1500).seed(20261281).limitPerTry(Engine.LIMIT).forAll(segments(), segments(), (header, payload) -> {
+            String token = Inputs.b64url(header) + "." + Inputs.b64url(payload) + ".c2ln";
+            String expected;
+            try {
+                expected = describe(TwoPass.parse(token));
+            } catch (JwtParser.MalformedJwtException e) {
+                expected = "refused: " + e.getMessage();
+            }
+            String actual;
+            try {
+                actual = describe(JwtParser.parse(token, Origin.input(null), ArtifactKind.ENTRA_TOKEN));
+            } catch (JwtParser.MalformedJwtException e) {
+                actual = "refused: " + e.getMessage();
+            }
+            outcomes.add(expected.startsWith("refused") ? "refused"
+                    : expected.contains("duplicates=[]") ? "decoded" : "decoded with duplicates");
+            assertThat(actual).as("header %s, payload %s", Engine.describe(header), Engine.describe(payload)).isEqualTo(expected);
+        });
+        outcomes.print();
     }
 
     private static String describe(JwtToken t) {
@@ -68,16 +69,15 @@ class JwtSegmentsDecodeAsTheyDidInTwoPassesProperties {
         return "header=" + headerClaimsDuplicates[0] + " claims=" + headerClaimsDuplicates[1] + " duplicates=" + headerClaimsDuplicates[2];
     }
 
-    @Provide
-    Arbitrary<String> segments() {
-        Arbitrary<String> trailing = Arbitraries.of("", "", "", " ", "\n", "{}", "{\"a\":1}", "{\"a\":1,\"a\":2}", "x", "}", "]", "1", "null", ",");
-        Arbitrary<String> value = Arbitraries.frequencyOf(
-                Tuple.of(4, Inputs.jsonObject()),
-                Tuple.of(2, Inputs.joseHeader()),
-                Tuple.of(1, Inputs.jsonValue(3)),
-                Tuple.of(1, Arbitraries.of("", " ", "{\"a\":{\"b\":1,\"b\":2},\"a\":[{\"c\":1,\"c\":1}]}", "{\"amr\":[\"pwd\"],\"amr\":[\"mfa\"]}",
+    static Gen<String> segments() {
+        Gen<String> trailing = Gen.of("", "", "", " ", "\n", "{}", "{\"a\":1}", "{\"a\":1,\"a\":2}", "x", "}", "]", "1", "null", ",");
+        Gen<String> value = Gen.frequency(
+                weight(4, Inputs.jsonObject()),
+                weight(2, Inputs.joseHeader()),
+                weight(1, Inputs.jsonValue(3)),
+                weight(1, Gen.of("", " ", "{\"a\":{\"b\":1,\"b\":2},\"a\":[{\"c\":1,\"c\":1}]}", "{\"amr\":[\"pwd\"],\"amr\":[\"mfa\"]}",
                         "[{\"x\":1,\"x\":2}]", "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}")));
-        return Combinators.combine(value, trailing).as((v, t) -> v + t);
+        return Gen.zip(value, trailing, (v, t) -> v + t);
     }
 
     /** The decoder as it was before the one-pass read (commit 7064eef), as the oracle. */

@@ -1,6 +1,7 @@
 package org.mfaharness.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mfaharness.fuzz.gen.Gen.weight;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -8,16 +9,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
+import java.util.function.UnaryOperator;
 import org.apache.xml.security.c14n.Canonicalizer;
+import org.junit.jupiter.api.Test;
 import org.mfaharness.artifact.Artifact;
 import org.mfaharness.artifact.JwtToken;
 import org.mfaharness.artifact.Saml2Response;
@@ -25,6 +19,9 @@ import org.mfaharness.artifact.WsFedResponse;
 import org.mfaharness.artifact.saml.SamlAssertion;
 import org.mfaharness.artifact.xml.Dom;
 import org.mfaharness.fuzz.Corpus.Sample;
+import org.mfaharness.fuzz.gen.Gen;
+import org.mfaharness.fuzz.gen.Property;
+import org.mfaharness.fuzz.gen.Tally;
 import org.mfaharness.verify.ArtifactJudgement;
 import org.mfaharness.verify.Verdict;
 import org.mfaharness.verify.chain.ChainJudgement;
@@ -54,7 +51,7 @@ class MutatedSignedAssertionsNeverPassProperties {
         return BASELINES.computeIfAbsent(s.name(), n -> Engine.judge(s.text(), Engine.TRUSTING));
     }
 
-    @Example
+    @Test
     void theBaselinesThatShouldPassDo() {
         for (String name : List.of("rstr-2005-mfa", "rstr-13-collection-mfa", "saml11-bare-mfa", "rstr-authenticationmethod-attribute",
                 "rstr-authnmethodsreferences", "saml2-mfa", "saml2-bare-mfa", "saml2-mfa-both-signed")) {
@@ -68,32 +65,43 @@ class MutatedSignedAssertionsNeverPassProperties {
         }
     }
 
-    @Property(tries = 1500, seed = "20261241")
-    void randomEditsOfSignedXml(@ForAll("xml") Sample sample, @ForAll("edits") List<Mutation> edits, @ForAll boolean insideOnly) {
-        String text = sample.text();
-        int[] region = assertionRegion(text);
-        String edited = insideOnly ? spliceEdits(text, region, edits) : Mutation.applyAll(edits, text);
-        checkXml(sample, edited);
+    @Test
+    void randomEditsOfSignedXml() {
+        Tally outcomes = new Tally("baseline -> edited");
+        Property.tries(1500).seed(20261241).forAll(Gen.of(XML), Mutation.some(), Gen.booleans(), (sample, edits, insideOnly) -> {
+            String text = sample.text();
+            int[] region = assertionRegion(text);
+            String edited = insideOnly ? spliceEdits(text, region, edits) : Mutation.applyAll(edits, text);
+            checkXml(sample, edited, outcomes);
+        });
+        outcomes.print();
     }
 
-    @Property(tries = 900, seed = "20261242")
-    void aimedForgeriesOfSignedXml(@ForAll("xml") Sample sample, @ForAll("forgeries") Forgery forgery) {
-        checkXml(sample, forgery.apply(sample.text()));
+    @Test
+    void aimedForgeriesOfSignedXml() {
+        Tally outcomes = new Tally("baseline -> edited");
+        Property.tries(900).seed(20261242).forAll(Gen.of(XML), forgeries(),
+                (sample, forgery) -> checkXml(sample, forgery.apply(sample.text()), outcomes));
+        outcomes.print();
     }
 
-    @Property(tries = 900, seed = "20261243")
-    void editsOfSignedJwts(@ForAll("jwts") Sample sample, @ForAll("jwtEdits") java.util.function.UnaryOperator<String> edit) {
-        String edited = edit.apply(sample.text());
-        ChainJudgement j = Engine.judge(edited, Engine.TRUSTING);
-        Statistics.label("baseline -> edited").collect(baseline(sample).verdict() + " -> " + j.verdict());
-        if (j.verdict() == Verdict.PASS) {
-            assertThat(baseline(sample).verdict()).as("the baseline of a PASSing edit").isEqualTo(Verdict.PASS);
-            JwtToken t = (JwtToken) j.decisiveToken().artifact();
-            String[] original = sample.text().split("\\.", -1);
-            assertThat(t.signingInput()).as("signed bytes of a PASSing edit").isEqualTo(original[0] + "." + original[1]);
-            assertThat(Arrays.equals(decodeSignature(t.signaturePart()), decodeSignature(original[2])))
-                    .as("signature bytes of a PASSing edit").isTrue();
-        }
+    @Test
+    void editsOfSignedJwts() {
+        Tally outcomes = new Tally("baseline -> edited");
+        Property.tries(900).seed(20261243).forAll(Gen.of(JWTS), jwtEdits(), (sample, edit) -> {
+            String edited = edit.apply(sample.text());
+            ChainJudgement j = Engine.judge(edited, Engine.TRUSTING);
+            outcomes.add(baseline(sample).verdict() + " -> " + j.verdict());
+            if (j.verdict() == Verdict.PASS) {
+                assertThat(baseline(sample).verdict()).as("the baseline of a PASSing edit").isEqualTo(Verdict.PASS);
+                JwtToken t = (JwtToken) j.decisiveToken().artifact();
+                String[] original = sample.text().split("\\.", -1);
+                assertThat(t.signingInput()).as("signed bytes of a PASSing edit").isEqualTo(original[0] + "." + original[1]);
+                assertThat(Arrays.equals(decodeSignature(t.signaturePart()), decodeSignature(original[2])))
+                        .as("signature bytes of a PASSing edit").isTrue();
+            }
+        });
+        outcomes.print();
     }
 
     /**
@@ -103,9 +111,12 @@ class MutatedSignedAssertionsNeverPassProperties {
      * {@link #randomEditsOfSignedXml} with random seeds: a ds:Transform without an Algorithm attribute made the
      * verifier throw NullPointerException.)
      */
-    @Property(tries = 900, seed = "20261245")
-    void editsOfTheSignatureElement(@ForAll("xml") Sample sample, @ForAll("signatureEdits") SignatureEdit edit) {
-        checkXml(sample, edit.apply(sample.text()));
+    @Test
+    void editsOfTheSignatureElement() {
+        Tally outcomes = new Tally("baseline -> edited");
+        Property.tries(900).seed(20261245).forAll(Gen.of(XML), signatureEdits(),
+                (sample, edit) -> checkXml(sample, edit.apply(sample.text()), outcomes));
+        outcomes.print();
     }
 
     /**
@@ -113,28 +124,31 @@ class MutatedSignedAssertionsNeverPassProperties {
      * JWKS or without: its signature was not checked. (Found by {@link #editsOfSignedJwts}: a bit flip turning
      * RS256 into RS257 made a token signed by an unknown key PASS.)
      */
-    @Property(tries = 600, seed = "20261244")
-    void tokensWithAnAlgorithmNotVerifiedNeverPass(@ForAll("otherAlgorithms") String alg) {
-        String header = "{\"typ\":\"JWT\",\"alg\":" + Inputs.jsonString(alg) + ",\"kid\":\""
-                + org.mfaharness.testing.TestKeys.ENTRA.keyId() + "\"}";
-        String[] p = Corpus.JWT_MFA.split("\\.", -1);
-        String token = Inputs.b64url(header) + "." + p[1] + "." + p[2];
-        assertThat(Engine.judge(token, Engine.TRUSTING).verdict()).as("verdict with the JWKS, alg %s", alg).isNotEqualTo(Verdict.PASS);
-        assertThat(Engine.judge(token, Engine.UNTRUSTED).verdict()).as("verdict without trust, alg %s", alg).isNotEqualTo(Verdict.PASS);
+    @Test
+    void tokensWithAnAlgorithmNotVerifiedNeverPass() {
+        Property.tries(600).seed(20261244).forAll(otherAlgorithms(), alg -> {
+            String header = "{\"typ\":\"JWT\",\"alg\":" + Inputs.jsonString(alg) + ",\"kid\":\""
+                    + org.mfaharness.testing.TestKeys.ENTRA.keyId() + "\"}";
+            String[] p = Corpus.JWT_MFA.split("\\.", -1);
+            String token = Inputs.b64url(header) + "." + p[1] + "." + p[2];
+            assertThat(Engine.judge(token, Engine.TRUSTING).verdict()).as("verdict with the JWKS, alg %s", alg)
+                    .isNotEqualTo(Verdict.PASS);
+            assertThat(Engine.judge(token, Engine.UNTRUSTED).verdict()).as("verdict without trust, alg %s", alg)
+                    .isNotEqualTo(Verdict.PASS);
+        });
     }
 
-    @Provide
-    Arbitrary<String> otherAlgorithms() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of("RS257", "RS25", "rs256", "RS256 ", " RS256", "ES256", "ES384", "EdDSA", "PS255", "RSA-OAEP",
+    static Gen<String> otherAlgorithms() {
+        return Gen.frequency(
+                weight(3, Gen.of("RS257", "RS25", "rs256", "RS256 ", " RS256", "ES256", "ES384", "EdDSA", "PS255", "RSA-OAEP",
                         "none", "None", "HS256", "hs256", "", "RS256\u0000", "RS\u0130256")),
-                Tuple.of(1, Inputs.unicode(8)))
+                weight(1, Inputs.unicode(8)))
                 .filter(a -> !org.mfaharness.verify.jwt.JwsSignature.RSA_ALGORITHMS.contains(a));
     }
 
-    private static void checkXml(Sample sample, String edited) {
+    private static void checkXml(Sample sample, String edited, Tally outcomes) {
         ChainJudgement j = Engine.judge(edited, Engine.TRUSTING);
-        Statistics.label("baseline -> edited").collect(baseline(sample).verdict() + " -> " + j.verdict());
+        outcomes.add(baseline(sample).verdict() + " -> " + j.verdict());
         if (j.verdict() != Verdict.PASS) {
             return;
         }
@@ -287,13 +301,12 @@ class MutatedSignedAssertionsNeverPassProperties {
             "http://www.w3.org/TR/1999/REC-xpath-19991116", "http://www.w3.org/TR/1999/REC-xslt-19991116",
             "http://www.w3.org/2000/09/xmldsig#base64", "http://www.w3.org/2006/12/xml-c14n11", "AAAA", "=", "\n");
 
-    @Provide
-    Arbitrary<SignatureEdit> signatureEdits() {
-        Arbitrary<String> value = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of(SIGNATURE_VALUES)),
-                Tuple.of(1, Inputs.bytes(40).map(b -> Base64.getEncoder().encodeToString(b))));
-        return Combinators.combine(Arbitraries.of(SignatureEdit.Op.class), Arbitraries.doubles().between(0, 1),
-                Arbitraries.of("Algorithm", "URI", "Id", "Type", "PrefixList"), value).as(SignatureEdit::new);
+    static Gen<SignatureEdit> signatureEdits() {
+        Gen<String> value = Gen.frequency(
+                weight(4, Gen.of(SIGNATURE_VALUES)),
+                weight(1, Inputs.bytes(40).map(b -> Base64.getEncoder().encodeToString(b))));
+        return Gen.zip(Gen.enums(SignatureEdit.Op.class), Gen.doubles(0, 1),
+                Gen.of("Algorithm", "URI", "Id", "Type", "PrefixList"), value, SignatureEdit::new);
     }
 
     /** An aimed edit of a signed XML artifact. */
@@ -357,53 +370,35 @@ class MutatedSignedAssertionsNeverPassProperties {
             "http://schemas.microsoft.com/claims/wiaormultiauthn", "mallory@fabrikam.test", "urn:oasis:names:tc:SAML:1.0:am:password",
             "http://schemas.microsoft.com/claims/multipleauthn&#x20;", "http://schemas.microsoft.com/claims/multipleauth&#x6e;");
 
-    @Provide
-    Arbitrary<Sample> xml() {
-        return Arbitraries.of(XML);
+    static Gen<Forgery> forgeries() {
+        return Gen.zip(Gen.enums(Forgery.Kind.class), Gen.doubles(0, 1), Gen.of(SIGNED_VALUES), Gen.of(FORGED_VALUES), Forgery::new);
     }
 
-    @Provide
-    Arbitrary<Sample> jwts() {
-        return Arbitraries.of(JWTS);
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> edits() {
-        return Mutation.some();
-    }
-
-    @Provide
-    Arbitrary<Forgery> forgeries() {
-        return Combinators.combine(Arbitraries.of(Forgery.Kind.class), Arbitraries.doubles().between(0, 1),
-                Arbitraries.of(SIGNED_VALUES), Arbitraries.of(FORGED_VALUES)).as(Forgery::new);
-    }
-
-    @Provide
-    Arbitrary<java.util.function.UnaryOperator<String>> jwtEdits() {
-        Arbitrary<java.util.function.UnaryOperator<String>> random = Mutation.some()
+    static Gen<UnaryOperator<String>> jwtEdits() {
+        Gen<UnaryOperator<String>> random = Mutation.some()
                 .map(ms -> named(s -> Mutation.applyAll(ms, s), "edits " + ms));
-        Arbitrary<String> forgedAmr = Arbitraries.of("[\"mfa\"]", "[\"pwd\",\"mfa\"]", "\"mfa\"", "[\"mfa\",\"mfa\"]");
-        Arbitrary<java.util.function.UnaryOperator<String>> reencoded = forgedAmr.map(amr -> named(jwt -> {
+        Gen<String> forgedAmr = Gen.of("[\"mfa\"]", "[\"pwd\",\"mfa\"]", "\"mfa\"", "[\"mfa\",\"mfa\"]");
+        Gen<UnaryOperator<String>> reencoded = forgedAmr.map(amr -> named(jwt -> {
             String[] p = jwt.split("\\.", -1);
             String json = new String(Base64.getUrlDecoder().decode(p[1]), java.nio.charset.StandardCharsets.UTF_8);
             String forged = json.contains("\"amr\"") ? json.replaceFirst("\"amr\":\\[[^\\]]*\\]", "\"amr\":" + amr)
                     : json.replaceFirst("\\{", "{\"amr\":" + amr + ",");
             return p[0] + "." + Inputs.b64url(forged) + "." + p[2];
         }, "payload re-encoded with amr " + amr));
-        Arbitrary<java.util.function.UnaryOperator<String>> header = Arbitraries.of(
+        Gen<UnaryOperator<String>> header = Gen.of(
                 "{\"alg\":\"none\"}", "{\"alg\":\"HS256\",\"kid\":\"x\"}", "{\"alg\":\"RS256\"}", "{\"alg\":\"RS256\",\"kid\":\"other\"}",
                 "{\"alg\":\"RS256\",\"jwk\":{\"kty\":\"RSA\"}}", "{\"alg\":\"PS256\"}")
                 .map(h -> named(jwt -> {
                     String[] p = jwt.split("\\.", -1);
                     return Inputs.b64url(h) + "." + p[1] + "." + (h.contains("none") ? "" : p[2]);
                 }, "header replaced with " + h));
-        Arbitrary<java.util.function.UnaryOperator<String>> padding = Arbitraries.of("=", "==", "\n", " ")
+        Gen<UnaryOperator<String>> padding = Gen.of("=", "==", "\n", " ")
                 .map(pad -> named(jwt -> jwt + pad, "suffix " + Engine.describe(pad)));
-        return Arbitraries.frequencyOf(Tuple.of(4, random), Tuple.of(2, reencoded), Tuple.of(1, header), Tuple.of(1, padding));
+        return Gen.frequency(weight(4, random), weight(2, reencoded), weight(1, header), weight(1, padding));
     }
 
-    private static java.util.function.UnaryOperator<String> named(java.util.function.UnaryOperator<String> f, String name) {
-        return new java.util.function.UnaryOperator<>() {
+    private static UnaryOperator<String> named(UnaryOperator<String> f, String name) {
+        return new UnaryOperator<>() {
             @Override
             public String apply(String s) {
                 return f.apply(s);

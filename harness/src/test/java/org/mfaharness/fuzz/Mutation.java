@@ -1,15 +1,15 @@
 package org.mfaharness.fuzz;
 
+import static org.mfaharness.fuzz.gen.Gen.weight;
+
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.mfaharness.fuzz.gen.Gen;
 
 /**
- * One edit of a text, described by data so that jqwik can shrink it: where (a fraction of the length, or of the
- * occurrences of a character class), what (a kind) and with what (a snippet). {@link #apply} is deterministic.
+ * One edit of a text, described by data so that a failure message shows it readably and it can be replayed: where
+ * (a fraction of the length, or of the occurrences of a character class), what (a kind) and with what (a snippet).
+ * {@link #apply} is deterministic.
  *
  * @param kind    the edit
  * @param where   0..1: the position, as a fraction of the region (the whole text, or the occurrences of a class)
@@ -152,27 +152,30 @@ record Mutation(Kind kind, double where, int length, String snippet) {
             x ^= x << 13;
             x ^= x >>> 7;
             x ^= x << 17;
-            b.append(alphabet.charAt((int) Math.floorMod(x, alphabet.length())));
+            b.append(alphabet.charAt(Math.floorMod(x, alphabet.length())));
         }
         return b.toString();
     }
 
-    static Arbitrary<Mutation> any() {
-        Arbitrary<Kind> kind = Arbitraries.frequency(
-                Tuple.of(4, Kind.BIT_FLIP), Tuple.of(2, Kind.TRUNCATE), Tuple.of(3, Kind.TRUNCATE_AT_CLASS), Tuple.of(3, Kind.INSERT),
-                Tuple.of(4, Kind.INSERT_AT_CLASS), Tuple.of(3, Kind.REPLACE), Tuple.of(2, Kind.DELETE), Tuple.of(1, Kind.DUPLICATE),
-                Tuple.of(1, Kind.RANDOM_BASE64), Tuple.of(1, Kind.NEST), Tuple.of(1, Kind.HUGE_ATTRIBUTE),
-                Tuple.of(3, Kind.REPLACE_ATTRIBUTE_VALUE), Tuple.of(2, Kind.REPLACE_TEXT));
-        Arbitrary<String> snippet = Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.of(SNIPPETS)),
-                Tuple.of(1, Inputs.syntax(6)));
-        return Combinators.combine(kind, Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 40), snippet)
-                .as(Mutation::new);
+    static Gen<Mutation> any() {
+        Gen<Kind> kind = Gen.frequency(
+                kind(4, Kind.BIT_FLIP), kind(2, Kind.TRUNCATE), kind(3, Kind.TRUNCATE_AT_CLASS), kind(3, Kind.INSERT),
+                kind(4, Kind.INSERT_AT_CLASS), kind(3, Kind.REPLACE), kind(2, Kind.DELETE), kind(1, Kind.DUPLICATE),
+                kind(1, Kind.RANDOM_BASE64), kind(1, Kind.NEST), kind(1, Kind.HUGE_ATTRIBUTE),
+                kind(3, Kind.REPLACE_ATTRIBUTE_VALUE), kind(2, Kind.REPLACE_TEXT));
+        Gen<String> snippet = Gen.frequency(
+                weight(5, Gen.of(SNIPPETS)),
+                weight(1, Inputs.syntax(6)));
+        return Gen.zip(kind, Gen.doubles(0, 1), Gen.ints(0, 40), snippet, Mutation::new);
+    }
+
+    private static Gen.Weighted<Kind> kind(int weight, Kind kind) {
+        return weight(weight, Gen.constant(kind));
     }
 
     /** One to three edits, applied in order. */
-    static Arbitrary<List<Mutation>> some() {
-        return any().list().ofMinSize(1).ofMaxSize(3);
+    static Gen<List<Mutation>> some() {
+        return any().list(1, 3);
     }
 
     static String applyAll(List<Mutation> ms, String s) {
