@@ -139,15 +139,8 @@ public final class ArtifactDetector {
         if (form.has("id_token_hint") && "id_token".equals(form.first("response_type"))) {
             out.add(eamRequest(form, origin));
         } else if (form.has("id_token") || (eamEndpoint && form.has("error"))) {
-            JwtToken hintless = null;
-            Artifact token = null;
-            if (form.has("id_token")) {
-                token = fromToken(form.first("id_token"), origin.withField("id_token"), eamEndpoint);
-                if (token instanceof JwtToken j) {
-                    hintless = j;
-                }
-            }
-            boolean isEam = eamEndpoint || (hintless != null && hintless.kind() == ArtifactKind.EAM_ID_TOKEN);
+            Artifact token = form.has("id_token") ? fromToken(form.first("id_token"), origin.withField("id_token"), eamEndpoint) : null;
+            boolean isEam = eamEndpoint || (token instanceof JwtToken j && j.kind() == ArtifactKind.EAM_ID_TOKEN);
             if (isEam) {
                 out.add(new EamResponse(describe(form, "state", "error", "error_description"), origin.withField("form"),
                         form.has("id_token"), form.first("state"), form.first("error"), form.first("error_description")));
