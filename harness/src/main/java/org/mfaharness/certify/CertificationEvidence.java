@@ -43,6 +43,7 @@ public record CertificationEvidence(String plan, CloudProfile cloud, JudgeOption
         if (leg(n).isPresent()) {
             return null;
         }
-        return liveNotRun != null ? liveNotRun : "The " + n.label() + " sign-in (" + n.description() + ") did not run.";
+        return liveNotRun != null ? Character.toUpperCase(liveNotRun.charAt(0)) + liveNotRun.substring(1)
+                : "The " + n.label() + " sign-in (" + n.description() + ") did not run.";
     }
 }

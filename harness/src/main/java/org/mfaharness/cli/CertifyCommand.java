@@ -166,6 +166,8 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Undertow and XNIO log through JBoss logging: route it to slf4j-simple (stderr, warnings only).
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         PrintWriter err = spec.commandLine().getErr();
         for (String p : plans) {
             if (Plans.named(p).isEmpty()) {

@@ -97,7 +97,7 @@ class CertifyCommandTest {
                 passed.add(m.get("name").asText());
             } else {
                 assertThat(m.get("outcome").asText()).isEqualTo("NOT_RUN");
-                assertThat(m.get("message").asText()).contains("no --scenario was given");
+                assertThat(m.get("message").asText()).contains("No --scenario was given");
             }
         }
         assertThat(passed).containsExactly("MetadataHasValidSigningCertificate", "MetadataNamesPassiveEndpoint", "MetadataSigningKeyIsStrong");

@@ -49,7 +49,7 @@ public final class EamProviderServer extends Party {
     private final Clock clock;
     private final OtpVerifier otp;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
-    private final List<RSAKey> extraHintKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CopyOnWriteArrayList<RSAKey> extraHintKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record Attempt(Directory.EamInfo provider, Directory.UserInfo user, String hintSub, String nonce,
                            String state, String acr, String redirectUri, Instant created,
@@ -88,7 +88,7 @@ public final class EamProviderServer extends Party {
      * Entra's key stays trusted. Thread-safe.
      */
     public void trustHintKeys(List<RSAKey> keys) {
-        extraHintKeys.addAll(keys);
+        extraHintKeys.addAllAbsent(keys);
     }
 
     private boolean hintSignedByTrustedKey(SignedJWT jwt) throws JOSEException {
