@@ -93,7 +93,9 @@ public final class ArtifactDetector {
             Matcher bearer = BEARER.matcher(s);
             if (bearer.matches()) {
                 found.add(fromToken(bearer.group(1), origin.withField("Authorization"), false));
-            } else if (JwtParser.looksLikeJws(s) || JwtParser.COMPACT_JWE.matcher(s).matches()) {
+            } else if (JwtParser.looksLikeJws(s)) {
+                found.add(fromJws(s, origin, false)); // what fromToken would do, without matching the shape again
+            } else if (JwtParser.looksLikeJwe(s)) {
                 found.add(fromToken(s, origin, false));
             } else {
                 FormBody form = FormBody.parse(queryPart(s));
@@ -137,15 +139,8 @@ public final class ArtifactDetector {
         if (form.has("id_token_hint") && "id_token".equals(form.first("response_type"))) {
             out.add(eamRequest(form, origin));
         } else if (form.has("id_token") || (eamEndpoint && form.has("error"))) {
-            JwtToken hintless = null;
-            Artifact token = null;
-            if (form.has("id_token")) {
-                token = fromToken(form.first("id_token"), origin.withField("id_token"), eamEndpoint);
-                if (token instanceof JwtToken j) {
-                    hintless = j;
-                }
-            }
-            boolean isEam = eamEndpoint || (hintless != null && hintless.kind() == ArtifactKind.EAM_ID_TOKEN);
+            Artifact token = form.has("id_token") ? fromToken(form.first("id_token"), origin.withField("id_token"), eamEndpoint) : null;
+            boolean isEam = eamEndpoint || (token instanceof JwtToken j && j.kind() == ArtifactKind.EAM_ID_TOKEN);
             if (isEam) {
                 out.add(new EamResponse(describe(form, "state", "error", "error_description"), origin.withField("form"),
                         form.has("id_token"), form.first("state"), form.first("error"), form.first("error_description")));
@@ -275,12 +270,17 @@ public final class ArtifactDetector {
     /** Decodes a token: a JWS (Entra or EAM by issuer), a JWE or anything else as opaque. */
     public Artifact fromToken(String token, Origin origin, boolean postedToEamEndpoint) {
         String t = token.strip();
-        if (JwtParser.COMPACT_JWE.matcher(t).matches()) {
+        if (JwtParser.looksLikeJwe(t)) {
             return new OpaqueToken(t, origin, "an encrypted JWT (JWE): its claims cannot be read without the recipient's key");
         }
         if (!JwtParser.looksLikeJws(t)) {
             return new OpaqueToken(t, origin, "not a JWT (" + t.length() + " characters, no three base64url segments)");
         }
+        return fromJws(t, origin, postedToEamEndpoint);
+    }
+
+    /** Decodes {@code t}, already stripped and known to have the JWS shape. */
+    private Artifact fromJws(String t, Origin origin, boolean postedToEamEndpoint) {
         try {
             JwtToken j = JwtParser.parse(t, origin, ArtifactKind.ENTRA_TOKEN);
             return j.as(classify(j, postedToEamEndpoint));

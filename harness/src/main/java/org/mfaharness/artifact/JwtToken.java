@@ -52,10 +52,29 @@ public record JwtToken(String raw, Origin origin, ArtifactKind kind, ObjectNode 
         return n.asText();
     }
 
-    /** A numeric claim (seconds since the epoch for exp/iat/nbf), or null when absent or not a number. */
+    /**
+     * Time claims are read within this many seconds of the epoch, either way: beyond any real token, and far enough
+     * inside {@link java.time.Instant}'s range that adding a clock skew of up to a year cannot overflow it.
+     */
+    public static final long MAX_EPOCH_SECOND = java.time.Instant.MAX.getEpochSecond() - 366L * 86_400;
+
+    /**
+     * A numeric claim (seconds since the epoch for exp/iat/nbf), or null when absent or not a number. Values beyond
+     * {@link #MAX_EPOCH_SECOND} either way ({@code 1e308}, {@code -1e400}, a 30-digit integer) are clamped to it,
+     * never wrapped or left out of {@link java.time.Instant}'s range.
+     */
     public Long claimLong(String name) {
         JsonNode n = claims.get(name);
-        return n != null && n.isNumber() ? n.asLong() : null;
+        return n != null && n.isNumber() ? epochSeconds(n) : null;
+    }
+
+    /** A numeric JSON value as epoch seconds, truncated toward zero and clamped to ±{@link #MAX_EPOCH_SECOND}. */
+    public static long epochSeconds(JsonNode n) {
+        if (n.canConvertToLong()) {
+            return Math.max(-MAX_EPOCH_SECOND, Math.min(MAX_EPOCH_SECOND, n.longValue()));
+        }
+        boolean positive = n.isDouble() || n.isFloat() ? n.doubleValue() > 0 : n.decimalValue().signum() > 0;
+        return positive ? MAX_EPOCH_SECOND : -MAX_EPOCH_SECOND;
     }
 
     public String alg() {

@@ -20,7 +20,6 @@ import org.mfaharness.report.JudgementJson;
 import org.mfaharness.report.JunitXml;
 import org.mfaharness.report.RunFolder;
 import org.mfaharness.report.RunInfo;
-import org.mfaharness.scenario.ResolvedUser;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
 import org.mfaharness.scenario.ScenarioException;
@@ -61,9 +60,7 @@ final class LabMatrix {
 
     int run() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        if (parallel < 1 || parallel > 8) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be between 1 and 8");
-        }
+        ScenarioCli.checkParallel(spec, parallel);
         List<Scenario> scenarios = load(ScenarioFiles.labDir(scenariosDir));
         BrowserKind kind = BrowserChoice.choose(browser, spec, err);
         Instant started = Instant.now();
@@ -77,22 +74,11 @@ final class LabMatrix {
                     + " scenario(s) in " + kind.name().toLowerCase(Locale.ROOT) + (parallel > 1 ? ", " + parallel + " at a time" : ""));
             err.flush();
             ScenarioRunner runner = new ScenarioRunner(new ScenarioRunner.Environment(lab, kind, null, out, trust(lab),
-                    VersionProvider.version(), line -> {
-                        synchronized (err) {
-                            err.println(line);
-                            err.flush();
-                        }
-                    }));
-            List<ResolvedUser> users;
-            try {
-                users = ScenarioBatch.resolveAll(runner, scenarios, System.getenv());
-            } catch (ScenarioException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
-            List<ScenarioBatch.Result> results = ScenarioBatch.run(runner, scenarios, users, parallel);
+                    VersionProvider.version(), ScenarioCli.progress(err)));
+            List<ScenarioBatch.Result> results = ScenarioCli.resolveAndRun(runner, scenarios, parallel);
             Path summaryDir = writeSummary(results, started);
             print(results, summaryDir, started);
-            return results.stream().allMatch(ScenarioBatch.Result::met) ? ExitCodes.OK : ExitCodes.FAIL;
+            return ScenarioCli.exitCode(results);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mfaharness.scenario.ResolvedUser;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
 import org.mfaharness.scenario.ScenarioException;
@@ -39,6 +38,7 @@ import picocli.CommandLine.Parameters;
             "  MFA_HARNESS_PASSWORD=… MFA_HARNESS_TOTP_SEED=… mfa-harness run --jwks keys.json my-tenant.yaml",
             "  mfa-harness run --browser htmlunit scenarios/templates/public-saml2.yaml",
             "  mfa-harness run --grid http://127.0.0.1:4444 my-tenant.yaml",
+            "  mfa-harness run --manual my-tenant-with-duo-push.yaml",
             "",
             "Exit codes: 0 every scenario met its expectation, 1 otherwise, 64 usage or scenario error, 65 trust material",
             "unusable. Without --jwks the tokens' signatures are reported unchecked (a present claim is then INCONCLUSIVE)."
@@ -56,6 +56,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Scenarios at a time. Default: ${DEFAULT-VALUE}.")
     int parallel;
 
+    @Option(names = "--manual", description = "Open a visible browser and let a person sign in (push approval on a phone);"
+            + " the harness watches the traffic and waits for the token (10 minutes). Needs a display; one scenario at a time.")
+    boolean manual;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Where run folders go. Default: ${DEFAULT-VALUE}.")
     Path out;
 
@@ -71,9 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        if (parallel < 1 || parallel > 8) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be between 1 and 8");
-        }
+        ScenarioCli.checkParallel(spec, parallel);
         List<Scenario> scenarios = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -85,6 +87,9 @@ public final class RunCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage());
             }
+        }
+        if (manual && (grid != null || parallel > 1 || "htmlunit".equals(browser))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--manual opens a local visible Chromium: not with --grid, --parallel or htmlunit");
         }
         BrowserKind kind = grid != null ? BrowserKind.REMOTE : BrowserChoice.choose(browser, spec, err);
         URL gridUrl = null;
@@ -101,19 +106,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         ScenarioRunner runner = new ScenarioRunner(new ScenarioRunner.Environment(null, kind, gridUrl, out, trust.load(),
-                VersionProvider.version(), line -> {
-                    synchronized (err) {
-                        err.println(line);
-                        err.flush();
-                    }
-                }));
-        List<ResolvedUser> users;
-        try {
-            users = ScenarioBatch.resolveAll(runner, scenarios, System.getenv());
-        } catch (ScenarioException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
-        }
-        List<ScenarioBatch.Result> results = ScenarioBatch.run(runner, scenarios, users, parallel);
+                VersionProvider.version(), ScenarioCli.progress(err), manual));
+        List<ScenarioBatch.Result> results = ScenarioCli.resolveAndRun(runner, scenarios, parallel);
         PrintWriter o = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             try {
@@ -135,6 +129,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         o.flush();
-        return results.stream().allMatch(ScenarioBatch.Result::met) ? ExitCodes.OK : ExitCodes.FAIL;
+        return ScenarioCli.exitCode(results);
     }
 }

@@ -100,7 +100,7 @@ public final class DecodedView {
             Map.Entry<String, JsonNode> e = it.next();
             String v = e.getValue().toString();
             if (TIME_CLAIMS.contains(e.getKey()) && e.getValue().isNumber()) {
-                Instant t = Instant.ofEpochSecond(e.getValue().asLong());
+                Instant t = Instant.ofEpochSecond(JwtToken.epochSeconds(e.getValue()));
                 v += "  (" + t + ", " + relative(t, at) + ")";
             } else if (v.length() > 200) {
                 v = v.substring(0, 200) + "…";

@@ -85,7 +85,7 @@ public final class ScenarioLoader {
             JsonNode a = object(root, "aobo", where);
             keys(a, AOBO, where, "aobo.");
             aobo = new Scenario.Aobo(required(a, "tenant", where, "aobo."), required(a, "scope", where, "aobo."),
-                    text(a, "call", where, null));
+                    a.has("call") ? required(a, "call", where, "aobo.") : null);
         }
         JsonNode u = object(root, "user", where);
         keys(u, USER, where, "user.");

@@ -42,6 +42,7 @@ import org.mfaharness.scenario.browser.Browser;
 import org.mfaharness.scenario.browser.BrowserFactory;
 import org.mfaharness.scenario.browser.BrowserKind;
 import org.mfaharness.scenario.driver.DeclarativeDriver;
+import org.mfaharness.scenario.driver.ManualMode;
 import org.mfaharness.scenario.driver.Drivers;
 import org.mfaharness.scenario.driver.Secret;
 import org.mfaharness.scenario.driver.SignInContext;
@@ -78,9 +79,16 @@ public final class ScenarioRunner {
      * @param trust       trust material for judging (the lab's own keys when a lab runs)
      * @param version     the tool version, for reports
      * @param progress    one line per step (stderr)
+     * @param manual      a visible browser in which a person signs in (push approval on a phone); the harness only
+     *                    watches the traffic and waits for the token
      */
     public record Environment(Lab lab, BrowserKind browser, java.net.URL grid, Path reportsDir, TrustMaterial trust,
-                              String version, Consumer<String> progress) {
+                              String version, Consumer<String> progress, boolean manual) {
+        /** An automated (not manual) environment. */
+        public Environment(Lab lab, BrowserKind browser, java.net.URL grid, Path reportsDir, TrustMaterial trust,
+                           String version, Consumer<String> progress) {
+            this(lab, browser, grid, reportsDir, trust, version, progress, false);
+        }
     }
 
     private final Environment env;
@@ -127,7 +135,8 @@ public final class ScenarioRunner {
                 found -> found.forEach(a -> say.accept("captured " + a.kind().label() + " at hop " + a.origin().hop())))) {
             CertificateAuthority ca = capture.proxy().certificateAuthority();
             say.accept("proxy on " + capture.address().getPort() + ", browser " + env.browser().name().toLowerCase(java.util.Locale.ROOT));
-            try (Browser browser = BrowserFactory.open(browserOptions(capture.address(), ca))) {
+            BrowserFactory.Options bo = browserOptions(capture.address(), ca);
+            try (Browser browser = env.manual() ? ManualMode.open(bo) : BrowserFactory.open(bo)) {
                 flowError = tokenFlows(s, user, cloud, authorityBase, scope, capture, ca, browser, say, notes);
             } catch (RuntimeException e) {
                 flowError = "the browser could not be used: " + oneLine(e.getMessage());
@@ -253,18 +262,24 @@ public final class ScenarioRunner {
         AtomicReference<RuntimeException> signInFailure = new AtomicReference<>();
         SystemBrowserOptions browserOptions = SystemBrowserOptions.builder().openBrowserAction(url -> {
             try {
-                SignInSession.builder().drivers(drivers).until(Until.redirectUriOf(url.toString())).timeout(SIGN_IN_TIMEOUT)
-                        .build().run(browser.driver(), url.toString(), ctx);
+                if (env.manual()) {
+                    say.accept("manual mode: sign in in the browser window; the harness waits for the token");
+                    ManualMode.defaults().watch(browser.driver(), url.toString(), ctx, Until.redirectUriOf(url.toString()));
+                } else {
+                    SignInSession.builder().drivers(drivers).until(Until.redirectUriOf(url.toString())).timeout(SIGN_IN_TIMEOUT)
+                            .build().run(browser.driver(), url.toString(), ctx);
+                }
             } catch (RuntimeException e) {
                 signInFailure.set(e);
             }
         }).build();
         try {
+            Duration wait = env.manual() ? ManualMode.DEFAULT_TIMEOUT : SIGN_IN_TIMEOUT;
             InteractiveRequestParameters p = InteractiveRequestParameters.builder(new URI("http://localhost"))
                     .scopes(Set.of(scope)).prompt(Prompt.LOGIN).loginHint(user.upn()).systemBrowserOptions(browserOptions)
-                    .httpPollingTimeoutInSeconds((int) SIGN_IN_TIMEOUT.toSeconds()).build();
+                    .httpPollingTimeoutInSeconds((int) wait.toSeconds()).build();
             say.accept("interactive sign-in (MSAL4J, " + scope + ")");
-            return await(app.acquireToken(p), signInFailure);
+            return await(app.acquireToken(p), signInFailure, wait);
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -288,13 +303,13 @@ public final class ScenarioRunner {
             t.start();
         }).build();
         say.accept("device-code sign-in (MSAL4J, " + scope + ")");
-        return await(app.acquireToken(p), signInFailure);
+        return await(app.acquireToken(p), signInFailure, SIGN_IN_TIMEOUT);
     }
 
     /** Waits for MSAL, giving up as soon as the browser's sign-in failed (MSAL would wait for its own timeout). */
-    private static IAuthenticationResult await(CompletableFuture<IAuthenticationResult> f, AtomicReference<RuntimeException> failure)
-            throws FlowException {
-        long deadline = System.nanoTime() + SIGN_IN_TIMEOUT.plusSeconds(30).toNanos();
+    private static IAuthenticationResult await(CompletableFuture<IAuthenticationResult> f, AtomicReference<RuntimeException> failure,
+                                               Duration limit) throws FlowException {
+        long deadline = System.nanoTime() + limit.plusSeconds(30).toNanos();
         while (true) {
             RuntimeException e = failure.get();
             if (e != null) {
@@ -306,7 +321,7 @@ public final class ScenarioRunner {
             } catch (TimeoutException te) {
                 if (System.nanoTime() > deadline) {
                     f.cancel(true);
-                    throw new FlowException("the sign-in did not finish within " + SIGN_IN_TIMEOUT.plusSeconds(30).toSeconds() + " s");
+                    throw new FlowException("the sign-in did not finish within " + limit.plusSeconds(30).toSeconds() + " s");
                 }
             } catch (ExecutionException ee) {
                 Throwable c = ee.getCause() == null ? ee : ee.getCause();

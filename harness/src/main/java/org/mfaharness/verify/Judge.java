@@ -64,7 +64,7 @@ public final class Judge {
     private static void unreadable(Unreadable u, Findings out) {
         Evidence ev = Evidence.at(fieldOf(u), null);
         if (u.refused()) {
-            out.add(ReasonCode.XML_REFUSED, "The input was refused: " + u.reason() + ".", ev);
+            out.add(ReasonCode.XML_REFUSED, "The input was refused: " + sentence(u.reason()), ev);
             return;
         }
         ReasonCode code = switch (u.guessed()) {
@@ -73,7 +73,13 @@ public final class Judge {
             case ENTRA_TOKEN, EAM_ID_TOKEN -> ReasonCode.TOKEN_MALFORMED;
             default -> ReasonCode.INPUT_UNRECOGNISED;
         };
-        out.add(code, "The input could not be read: " + u.reason() + ".", ev);
+        out.add(code, "The input could not be read: " + sentence(u.reason()), ev);
+    }
+
+    /** A reason ending as a sentence ends, with exactly one period. */
+    private static String sentence(String reason) {
+        String r = reason.strip();
+        return r.endsWith(".") ? r : r + ".";
     }
 
     private static String fieldOf(Artifact a) {

@@ -48,8 +48,11 @@ class LabCommandTest {
     }
 
     @Test
-    void withoutServeOrWithAnUnknownOptionItIsAUsageError() {
-        assertThat(run("lab").exit()).isEqualTo(64);
+    void misusedOptionsAreUsageErrors() {
+        assertThat(run("lab", "--direct").exit()).as("--direct without --serve").isEqualTo(64);
+        assertThat(run("lab", "--parallel", "0").exit()).isEqualTo(64);
+        assertThat(run("lab", "--scenario", "no-such-scenario", "--scenarios", "../scenarios/lab").err())
+                .contains("no scenario 'no-such-scenario'").contains("wsfed-claim-enforce");
         Result r = run("lab", "--serve", "--nope");
         assertThat(r.exit()).isEqualTo(64);
         assertThat(r.err()).contains("Unknown option");

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mfaharness.scenario.browser.Browser;
 import org.mfaharness.scenario.browser.BrowserFactory;
+import org.mfaharness.scenario.driver.Drivers;
+import org.mfaharness.scenario.driver.Secret;
+import org.mfaharness.scenario.driver.SignInContext;
+import org.mfaharness.scenario.driver.SignInSession;
+import org.mfaharness.scenario.driver.Until;
 
 /**
  * Real MSAL4J against lab Entra in direct mode ({@code instanceDiscovery(false)}, the lab CA via
@@ -57,14 +62,20 @@ class MsalAgainstLabTest {
         return BrowserFactory.open(BrowserFactory.Options.chromium().withTrustedSpkiPin(lab.spkiPin()));
     }
 
+    /** The production sign-in drivers (docs/drivers.md), as the scenario runner uses them. */
+    static SignInSession session(Until until) {
+        return SignInSession.builder().drivers(Drivers.defaults()).until(until).timeout(java.time.Duration.ofSeconds(60)).build();
+    }
+
+    static SignInContext.Builder context(LabUser u) {
+        return SignInContext.builder().upn(Secret.of(u.upn())).password(Secret.of(u.password())).totpSeed(Secret.of(u.totpSeed()));
+    }
+
     static IAuthenticationResult interactive(String upn) throws Exception {
         LabUser u = lab.user(upn).orElseThrow();
         try (Browser b = chromium()) {
             SystemBrowserOptions options = SystemBrowserOptions.builder()
-                    .openBrowserAction(url -> {
-                        b.driver().get(url.toString());
-                        ChromiumSignIn.drive(b.driver(), u, () -> b.driver().getPageSource().contains("Authentication complete"));
-                    })
+                    .openBrowserAction(url -> session(Until.redirectUriOf(url.toString())).run(b.driver(), url.toString(), context(u).build()))
                     .build();
             InteractiveRequestParameters p = InteractiveRequestParameters.builder(new URI("http://localhost"))
                     .scopes(PC).prompt(Prompt.LOGIN).systemBrowserOptions(options).httpPollingTimeoutInSeconds(60).build();
@@ -116,9 +127,8 @@ class MsalAgainstLabTest {
             assertThat(dc.verificationUri()).startsWith(lab.addresses().loginBase());
             Thread t = new Thread(() -> {
                 try (Browser b = chromium()) {
-                    b.driver().get(dc.verificationUri());
-                    ChromiumSignIn.enterDeviceCode(b.driver(), dc.userCode());
-                    ChromiumSignIn.drive(b.driver(), u, () -> b.driver().getPageSource().contains("deviceAuthDone"));
+                    session(Until.visible(org.openqa.selenium.By.id("deviceAuthDone")))
+                            .run(b.driver(), dc.verificationUri(), context(u).deviceCode(Secret.of(dc.userCode())).build());
                     browser.complete(null);
                 } catch (Throwable e) {
                     browserFailure.set(e);

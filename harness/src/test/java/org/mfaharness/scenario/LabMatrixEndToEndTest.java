@@ -139,45 +139,51 @@ class LabMatrixEndToEndTest {
         throw new AssertionError("chromedriver did not start on " + grid);
     }
 
-    /** Scans every output file (and every entry of every evidence.zip) for the lab users' secrets. */
+    /**
+     * Scans every output file (and every entry of every evidence.zip) for the lab users' secrets: every user's password
+     * and TOTP seed anywhere, and — in each scenario's run folder — its own user's TOTP codes of the run's time steps
+     * wherever they could stand as a value (a JSON string, a form or header value). Codes of other users are not
+     * looked for: six random digits would match unrelated numbers (sizes, ports) by chance.
+     */
     static void assertNoSecretsIn(Path out) throws IOException {
         Set<String> secrets = new LinkedHashSet<>();
         for (LabUser u : lab.users()) {
             secrets.add(u.password());
             secrets.add(u.totpSeed());
-            Totp t = Totp.fromBase32(u.totpSeed());
-            long from = t.counterAt(started) - 2;
-            long to = t.counterAt(Instant.now()) + 2;
-            for (long c = from; c <= to; c++) {
-                secrets.add(t.codeForCounter(c));
-            }
         }
-        List<String> texts = new ArrayList<>();
+        List<String[]> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String folder = f.getParent().getFileName().toString();
                 if (f.toString().endsWith(".zip")) {
                     try (ZipInputStream z = new ZipInputStream(Files.newInputStream(f))) {
                         ZipEntry e;
                         while ((e = z.getNextEntry()) != null) {
-                            texts.add(f + "!" + e.getName() + "\n" + new String(z.readAllBytes(), StandardCharsets.UTF_8));
+                            texts.add(new String[] {f + "!" + e.getName(), folder, new String(z.readAllBytes(), StandardCharsets.UTF_8)});
                         }
                     }
                 } else {
-                    texts.add(f + "\n" + Files.readString(f, StandardCharsets.UTF_8));
+                    texts.add(new String[] {f.toString(), folder, Files.readString(f, StandardCharsets.UTF_8)});
                 }
             }
         }
         assertThat(texts).hasSizeGreaterThan(matrix.size() * 5);
         Pattern cookie = Pattern.compile("\"name\"\\s*:\\s*\"(?i:cookie|set-cookie)\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]*)\"");
         Pattern refresh = Pattern.compile("refresh_token[\"']?\\s*[:=]\\s*\"?([^\"&,}\\s]+)");
-        for (String t : texts) {
-            String name = t.substring(0, t.indexOf('\n'));
+        for (String[] t : texts) {
+            String name = t[0];
+            String text = t[2];
             for (String s : secrets) {
-                if (s.length() >= 6 && t.contains(s) && !(s.matches("\\d{6}") && !containsCode(t, s))) {
+                if (text.contains(s)) {
                     throw new AssertionError(name + " holds a secret of a lab user (" + s.length() + " characters)");
                 }
             }
-            Matcher m = cookie.matcher(t);
+            for (String code : ownCodes(t[1])) {
+                if (Pattern.compile("(\"|=|: ?)" + code + "(\"|&|$|\\s)").matcher(text).find()) {
+                    throw new AssertionError(name + " holds a TOTP code of its scenario's user");
+                }
+            }
+            Matcher m = cookie.matcher(text);
             while (m.find()) {
                 for (String part : m.group(1).split(";")) {
                     String v = part.contains("=") ? part.substring(part.indexOf('=') + 1).strip() : "";
@@ -185,11 +191,27 @@ class LabMatrixEndToEndTest {
                     break;
                 }
             }
-            Matcher r = refresh.matcher(t);
+            Matcher r = refresh.matcher(text);
             while (r.find()) {
                 assertThat(r.group(1)).as(name + " refresh token").isEqualTo("REDACTED");
             }
         }
+    }
+
+    /** The TOTP codes, over the test's time steps, of the user of the scenario whose run folder this is. */
+    static List<String> ownCodes(String runFolder) {
+        for (Scenario s : matrix) {
+            if (runFolder.endsWith("-" + org.mfaharness.report.RunFolder.slug(s.name()))) {
+                LabUser u = lab.user(s.user().upn()).orElseThrow();
+                Totp t = Totp.fromBase32(u.totpSeed());
+                List<String> codes = new ArrayList<>();
+                for (long c = t.counterAt(started) - 2; c <= t.counterAt(Instant.now()) + 2; c++) {
+                    codes.add(t.codeForCounter(c));
+                }
+                return codes;
+            }
+        }
+        return List.of();
     }
 
     @Test
@@ -202,11 +224,11 @@ class LabMatrixEndToEndTest {
         Files.writeString(planted.resolve("leak.json"), "{\"note\":\"" + lab.users().get(0).password() + "\"}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertNoSecretsIn(planted))
                 .hasMessageContaining("leak.json").hasMessageNotContaining(lab.users().get(0).password());
-    }
-
-    /** A six-digit code counts only where it stands alone (not inside a longer number such as a timestamp). */
-    static boolean containsCode(String text, String code) {
-        return Pattern.compile("(?<!\\d)" + code + "(?!\\d)").matcher(text).find();
+        Files.delete(planted.resolve("leak.json"));
+        Path run = Files.createDirectories(planted.resolve("20261201T000000Z-wsfed-reject"));
+        String code = ownCodes(run.getFileName().toString()).get(2);
+        Files.writeString(run.resolve("capture.har"), "{\"name\":\"otc\",\"value\":\"" + code + "\"}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertNoSecretsIn(planted)).hasMessageContaining("TOTP code");
     }
 
     @Test

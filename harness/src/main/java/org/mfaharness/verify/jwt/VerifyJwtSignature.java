@@ -12,7 +12,8 @@ import org.mfaharness.verify.trust.TrustedKey;
 
 /**
  * The signature verifies with a key of the JWKS the user gave ({@code --jwks}; for EAM tokens the provider's
- * keys). Skipped for unsigned, HMAC and decode-only Microsoft API tokens, whose own findings already decide.
+ * keys). Skipped for unsigned, HMAC and decode-only Microsoft API tokens, whose own findings already decide; any other
+ * algorithm outside the RSA list is a signature failure.
  * Source: spec (d) 5, (c) 4.
  */
 public final class VerifyJwtSignature implements Check<JwtToken> {
@@ -39,8 +40,16 @@ public final class VerifyJwtSignature implements Check<JwtToken> {
     @Override
     public void evaluate(JwtToken t, JudgeContext ctx, Findings out) {
         String alg = t.alg();
-        if (alg == null || !JwsSignature.RSA_ALGORITHMS.contains(alg)
-                || DetectUnverifiableMicrosoftApiToken.isUnverifiable(t, ctx.options().cloud())) {
+        if (alg == null || DetectUnverifiableMicrosoftApiToken.isUnverifiable(t, ctx.options().cloud())) {
+            return;
+        }
+        if (!JwsSignature.RSA_ALGORITHMS.contains(alg)) {
+            // none and HMAC have their own FAIL findings; any other algorithm must not pass unverified.
+            if (!alg.equalsIgnoreCase("none") && !alg.toUpperCase(java.util.Locale.ROOT).startsWith("HS")) {
+                out.add(codes.invalid(), "The header's alg \"" + alg + "\" is not an algorithm verified here (RS256, RS384,"
+                        + " RS512, PS256, PS384, PS512): the signature cannot be checked, so the token is not trusted.",
+                        Evidence.expected("header.alg", alg, "RS256"));
+            }
             return;
         }
         JwsSignature.Outcome o = JwsSignature.verify(t, keys.apply(ctx.options().trust()));

@@ -118,7 +118,7 @@ public final class XmlSignatureVerifier {
             }
             for (Element t : ts) {
                 String alg = Dom.attr(t, "Algorithm");
-                if (!ENVELOPED.equals(alg) && !C14N_METHODS.contains(alg)) {
+                if (alg == null || (!ENVELOPED.equals(alg) && !C14N_METHODS.contains(alg))) {
                     return violation("Transform " + alg + " is refused (only enveloped-signature and c14n are accepted)",
                             sigMethod, digest, keyInfo, path);
                 }
