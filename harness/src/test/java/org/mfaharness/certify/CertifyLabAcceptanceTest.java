@@ -198,7 +198,9 @@ class CertifyLabAcceptanceTest {
         Element failed = (Element) failures.item(0).getParentNode();
         assertThat(failed.getAttribute("name")).isEqualTo("AttributeOnlyMfaIsNotAccepted");
         assertThat(((Element) failures.item(0)).getAttribute("type")).isEqualTo("SPEC-1b-ATTRIBUTES-IGNORED");
-        JsonNode result = JSON.readTree(dir.resolve("result.json").toFile());
+        String resultText = Files.readString(dir.resolve("result.json"));
+        assertThat(resultSchema().validate(resultText, com.networknt.schema.InputFormat.JSON)).as("result.json against docs/result.schema.json").isEmpty();
+        JsonNode result = JSON.readTree(resultText);
         assertThat(result.get("run").get("mode").asText()).isEqualTo("certify");
         assertThat(result.get("artifacts").size()).as("one Response per sign-in").isEqualTo(3);
         assertThat(result.get("certification").get("planVersion").asText()).isEqualTo("1.0");
@@ -213,6 +215,15 @@ class CertifyLabAcceptanceTest {
         assertThat(entries).contains("result.json", "capture.har");
         assertThat(Files.getPosixFilePermissions(dir.resolve("result.json"))).containsExactlyInAnyOrder(
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    /** docs/result.schema.json, served from memory so its $ref to inspect.schema.json resolves offline. */
+    static com.networknt.schema.Schema resultSchema() throws java.io.IOException {
+        String base = "https://schemas.mfa-harness.invalid/";
+        Map<String, String> files = Map.of(base + "inspect.schema.json", Files.readString(Path.of("../docs/inspect.schema.json")),
+                base + "result.schema.json", Files.readString(Path.of("../docs/result.schema.json")));
+        return com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemas(files)).getSchema(com.networknt.schema.SchemaLocation.of(base + "result.schema.json"));
     }
 
     @Test
