@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "(amr contains \"mfa\") that Partner Center and Entra ID demand, and what to change when it does not.",
             ""
         },
-        subcommands = {InspectCommand.class, ProxyCommand.class, LabCommand.class, RunCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, ProxyCommand.class, LabCommand.class, RunCommand.class, ReportCommand.class, CertifyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   PASS or WARN",

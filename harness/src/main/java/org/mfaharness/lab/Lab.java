@@ -73,11 +73,12 @@ public final class Lab implements AutoCloseable {
     private final JwtSigner entraSigner;
     private final JwtSigner eamSigner;
     private final long startMillis;
+    private final EamProviderServer eamServer;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Lab(Undertow server, LabAddresses addresses, LabTls tls, Directory directory, Path workDir,
                 boolean ownsWorkDir, Map<String, SigningKey> idpKeys, JwtSigner entraSigner, JwtSigner eamSigner,
-                long startMillis) {
+                long startMillis, EamProviderServer eamServer) {
         this.server = server;
         this.addresses = addresses;
         this.tls = tls;
@@ -88,6 +89,7 @@ public final class Lab implements AutoCloseable {
         this.entraSigner = entraSigner;
         this.eamSigner = eamSigner;
         this.startMillis = startMillis;
+        this.eamServer = eamServer;
     }
 
     public static Builder builder() {
@@ -262,7 +264,7 @@ public final class Lab implements AutoCloseable {
             }
             tls.writeCaCertificate(work);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return new Lab(server, addr, tls, dir, work, owns, idpKeys, entraSigner, eamSigner, ms);
+            return new Lab(server, addr, tls, dir, work, owns, idpKeys, entraSigner, eamSigner, ms, eam);
         } catch (IOException | RuntimeException e) {
             server.stop();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -347,6 +349,32 @@ public final class Lab implements AutoCloseable {
             throw new IllegalArgumentException("no IdP " + idpId);
         }
         return k.certificatePem();
+    }
+
+    /**
+     * The metadata document of a federated domain's IdP, as its operator would publish it: WS-Fed (AD FS form, with
+     * the passive endpoint) or SAML 2.0 (IDPSSODescriptor, HTTP-Redirect SSO endpoint); entityID = the domain's
+     * IssuerUri, the IdP's signing certificate. For clients that start from metadata, such as {@code certify}.
+     */
+    public String federationMetadata(String domain) {
+        Directory.DomainInfo d = directory.domain(domain)
+                .filter(x -> x.idp() != null)
+                .orElseThrow(() -> new IllegalArgumentException("no federated domain " + domain));
+        return org.mfaharness.lab.idp.IdpMetadata.of(d, addresses.idpBase(d.idp().id()), idpKeys.get(d.idp().id()).certificate());
+    }
+
+    /**
+     * Makes every lab EAM provider also accept {@code id_token_hint}s signed by the keys of this JWKS, as a provider
+     * configured with another Entra's metadata would (a stand-in Entra such as {@code certify}); lab Entra's own key
+     * stays trusted.
+     */
+    public void trustEamHintKeys(String jwksJson) {
+        try {
+            eamServer.trustHintKeys(com.nimbusds.jose.jwk.JWKSet.parse(jwksJson).getKeys().stream()
+                    .filter(k -> k instanceof com.nimbusds.jose.jwk.RSAKey).map(k -> (com.nimbusds.jose.jwk.RSAKey) k).toList());
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("not a JWKS: " + e.getMessage(), e);
+        }
     }
 
     /** Lab Entra's token-signing certificate (PEM; its public key is the JWKS key). */

@@ -36,7 +36,8 @@ public final class EvidenceBundle {
     private EvidenceBundle() {
     }
 
-    static void write(Path target, byte[] resultJson, Path har, ChainJudgement c, Instant at) throws IOException {
+    /** Writes the bundle: result.json (as given), the HAR when there is one, and each artifact decoded as text. */
+    public static void write(Path target, byte[] resultJson, Path har, ChainJudgement c, Instant at) throws IOException {
         PrivateFiles.writeAtomically(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, README, ("mfa-harness evidence bundle.\n"

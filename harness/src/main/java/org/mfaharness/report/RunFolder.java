@@ -72,7 +72,7 @@ public final class RunFolder {
     }
 
     /** Makes {@code <reports>/latest} a symbolic link to {@code dir}, replacing it atomically. */
-    static void pointLatest(Path dir) throws IOException {
+    public static void pointLatest(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Path latest = parent.resolve("latest");
         Path tmp = parent.resolve(".latest." + ProcessHandle.current().pid() + "." + System.nanoTime());

@@ -30,12 +30,15 @@ import org.mfaharness.lab.web.Request;
  * {@code /{id}/.well-known/openid-configuration}, keys at {@code /{id}/discovery/keys}, the authorize endpoint
  * {@code /{id}/authorize} taking Entra's form POST (it checks the {@code id_token_hint} against lab Entra's key,
  * ignoring its deliberate expiry), a TOTP page posting {@code totpCode} to {@code /{id}/verify}, and the form_post of
- * {@code id_token} + {@code state} back to Entra. Each provider's {@code behavior} knob bends one rule of the spec's
- * section 3. Thread-safe.
+ * {@code id_token} + {@code state} back to Entra — or, after {@value #MAX_WRONG_CODES} wrong codes, the failure
+ * response {@code error=access_denied} + {@code state}. Each provider's {@code behavior} knob bends one rule of the
+ * spec's section 3. Thread-safe.
  */
 public final class EamProviderServer extends Party {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_LIFETIME = Duration.ofMinutes(10);
+    /** Wrong codes one attempt may take before the provider gives up and reports {@code access_denied}. */
+    public static final int MAX_WRONG_CODES = 3;
 
     private final Directory dir;
     private final String base;
@@ -46,9 +49,11 @@ public final class EamProviderServer extends Party {
     private final Clock clock;
     private final OtpVerifier otp;
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CopyOnWriteArrayList<RSAKey> extraHintKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record Attempt(Directory.EamInfo provider, Directory.UserInfo user, String hintSub, String nonce,
-                           String state, String acr, String redirectUri, Instant created) {
+                           String state, String acr, String redirectUri, Instant created,
+                           java.util.concurrent.atomic.AtomicInteger wrongCodes) {
     }
 
     /**
@@ -75,6 +80,27 @@ public final class EamProviderServer extends Party {
     @Override
     protected String name() {
         return "lab EAM provider";
+    }
+
+    /**
+     * Also accepts {@code id_token_hint}s signed by these keys, as a provider configured with another Entra's
+     * metadata would (e.g. {@code mfa-harness certify}, which plays Entra with keys of its own). Additive: lab
+     * Entra's key stays trusted. Thread-safe.
+     */
+    public void trustHintKeys(List<RSAKey> keys) {
+        extraHintKeys.addAllAbsent(keys);
+    }
+
+    private boolean hintSignedByTrustedKey(SignedJWT jwt) throws JOSEException {
+        if (jwt.verify(new RSASSAVerifier(entraKey))) {
+            return true;
+        }
+        for (RSAKey k : extraHintKeys) {
+            if (jwt.verify(new RSASSAVerifier(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The issuer of provider {@code id}: {@code base/id}. */
@@ -189,7 +215,7 @@ public final class EamProviderServer extends Party {
         JWTClaimsSet hint;
         try {
             SignedJWT jwt = SignedJWT.parse(r.required("id_token_hint"));
-            if (!jwt.verify(new RSASSAVerifier(entraKey))) {
+            if (!hintSignedByTrustedKey(jwt)) {
                 error(r, 400, "The id_token_hint is not signed by Entra.");
                 return;
             }
@@ -222,7 +248,8 @@ public final class EamProviderServer extends Party {
         String acr = requestedAcr(r.param("claims").orElse(null));
         String id = token();
         attempts.values().removeIf(a -> a.created().plus(REQUEST_LIFETIME).isBefore(clock.instant()));
-        attempts.put(id, new Attempt(p, u, hint.getSubject(), nonce, state, acr, redirect, clock.instant()));
+        attempts.put(id, new Attempt(p, u, hint.getSubject(), nonce, state, acr, redirect, clock.instant(),
+                new java.util.concurrent.atomic.AtomicInteger()));
         Html.sendHtml(r.exchange(), 200, totpPage(p, id, u, null));
     }
 
@@ -249,6 +276,16 @@ public final class EamProviderServer extends Party {
         }
         OtpVerifier.Result res = otp.verify(a.provider().id() + ":" + a.user().upn(), a.user().totpSeed(),
                 r.param("totpCode").orElse(""));
+        if (res == OtpVerifier.Result.WRONG && a.wrongCodes().incrementAndGet() >= MAX_WRONG_CODES) {
+            // The user failed the second factor: report it to Entra as the spec's failure response (section 3).
+            attempts.remove(id);
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("error", "access_denied");
+            f.put("error_description", "The second factor was not completed.");
+            f.put("state", a.state());
+            Html.sendHtml(r.exchange(), 200, Html.autoPost("Returning to Microsoft", a.redirectUri(), f));
+            return;
+        }
         if (res != OtpVerifier.Result.ACCEPTED) {
             Html.sendHtml(r.exchange(), 200, totpPage(a.provider(), id, a.user(),
                     res == OtpVerifier.Result.REPLAYED ? "This code was already used." : "Wrong code, try again."));
