@@ -236,7 +236,8 @@ public enum ReasonCode {
             "Echo state unchanged.", Sources.EAM),
     EAM_DISCOVERY_URL(FAIL, null, "The discovery URL is not HTTPS or does not end exactly in /.well-known/openid-configuration.",
             "Configure the EAM with https://…/.well-known/openid-configuration, no query or fragment.", Sources.EAM),
-    EAM_DISCOVERY_METADATA(FAIL, null, "The discovery document lacks a required value (response_types_supported id_token, RS256, jwks_uri, authorization_endpoint).",
+    EAM_DISCOVERY_METADATA(FAIL, null, "The discovery document lacks a required value (response_types_supported id_token, RS256, "
+            + "jwks_uri, authorization_endpoint, subject_types_supported, claim_types_supported normal).",
             "Publish the metadata Entra requires (spec §3 Discovery / JWKS).", Sources.EAM),
     EAM_ISSUER_MISMATCH(FAIL, null, "The id_token's iss differs from the discovery issuer, character for character.",
             "Make iss identical to the discovery issuer (watch for :443 and trailing slashes).", Sources.EAM),

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.verify.ReasonCode;
 
 /** docs/reason-codes.md lists every code, and nothing in main code emits a code the catalogue lacks. */
@@ -51,6 +52,11 @@ class ReasonCodeCatalogueTest {
             if (c.severity() == org.mfaharness.verify.Severity.FAIL || c.severity() == org.mfaharness.verify.Severity.WARN) {
                 assertThat(c.remediation()).as(c.name() + " remediation").isNotBlank();
             }
+        }
+        for (CertifyCode c : CertifyCode.values()) {
+            assertThat(c.meaning()).as(c.name()).isNotBlank().endsWith(".");
+            assertThat(c.remediation().isBlank()).as(c.name() + ": a failing code says what to change, a passing one nothing")
+                    .isEqualTo(c.passes());
         }
     }
 }

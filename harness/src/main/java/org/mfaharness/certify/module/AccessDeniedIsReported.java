@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Delivery;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.LegName;
@@ -48,7 +49,7 @@ public final class AccessDeniedIsReported extends PerLegModule {
             if (!leg.typedCode()) {
                 return LegVerdict.notRun((leg.failure() == null ? "no code page was shown." : leg.failure()));
             }
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_EAM_DENIAL_UNREPORTED", "After wrong codes the provider "
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_DENIAL_UNREPORTED, "After wrong codes the provider "
                     + "kept the user on its page and never reported the failure to Entra (" + leg.failure() + ").",
                     Evidence.expected("error", null, "access_denied"), src));
         }
@@ -57,14 +58,14 @@ public final class AccessDeniedIsReported extends PerLegModule {
         }
         String error = d.field("error");
         if (!"access_denied".equals(error)) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_EAM_DENIAL_ERROR", "The provider reported error=" + error
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_DENIAL_ERROR, "The provider reported error=" + error
                     + " for a failed second factor; Entra documents access_denied.", Evidence.expected("error", error, "access_denied"), src));
         }
         if (!Objects.equals(d.field("state"), leg.sent().get("state"))) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_EAM_DENIAL_STATE", "The error response does not echo the "
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_DENIAL_STATE, "The error response does not echo the "
                     + "request's state.", Evidence.expected("state", d.field("state"), leg.sent().get("state")), src));
         }
-        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_EAM_ACCESS_DENIED", "The provider reported error=access_denied"
+        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_EAM_ACCESS_DENIED, "The provider reported error=access_denied"
                 + " with state after " + (leg.typedCode() ? "the wrong codes." : "refusing the user."), Evidence.at("error", error), src));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.LegFinding;
 import org.mfaharness.certify.Outcome;
@@ -63,23 +64,23 @@ public final class AuthenticationInstantPresent extends PerLegModule {
         Finding rec = r.findings().stream().filter(f -> f.code().equals(code().name())).findFirst().orElse(null);
         String src = requirements().get(0).source();
         if (rec == null) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_AUTHN_INSTANT_MISSING", "The assertion reports no " + instantName() + ".",
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_AUTHN_INSTANT_MISSING, "The assertion reports no " + instantName() + ".",
                     Evidence.expected(instantName(), null, "an xs:dateTime"), src));
         }
         LegFinding recorded = new LegFinding(leg.label(), rec);
         Instant t = XmlTime.parse(rec.evidence().value());
         if (t == null) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_AUTHN_INSTANT_MALFORMED", "The " + instantName() + " '"
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_AUTHN_INSTANT_MALFORMED, "The " + instantName() + " '"
                     + rec.evidence().value() + "' is not an xs:dateTime with a time zone.", rec.evidence(), src));
         }
         Duration skew = e.options().clockSkew();
         Instant first = e.legs().get(0).startedAt();
         if (t.isAfter(leg.finishedAt().plus(skew))) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_AUTHN_INSTANT_FUTURE", "The " + instantName() + " " + t
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_AUTHN_INSTANT_FUTURE, "The " + instantName() + " " + t
                     + " is after the response arrived (" + leg.finishedAt() + ").", rec.evidence(), src));
         }
         if (t.isBefore(first.minus(skew))) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_AUTHN_INSTANT_STALE", "The " + instantName() + " " + t
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_AUTHN_INSTANT_STALE, "The " + instantName() + " " + t
                     + " is before the harness's first request (" + first + "), in a browser that had no session.", rec.evidence(), src));
         }
         return LegVerdict.of(Outcome.PASS, recorded);

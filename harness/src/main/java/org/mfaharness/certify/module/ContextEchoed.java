@@ -3,6 +3,7 @@ package org.mfaharness.certify.module;
 import java.util.List;
 import java.util.Objects;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Delivery;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.Outcome;
@@ -48,11 +49,11 @@ abstract class ContextEchoed extends PerLegModule {
         String got = d.field(field());
         String src = requirements().get(0).source();
         if (!Objects.equals(sent, got)) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_CONTEXT_CHANGED", got == null
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_CONTEXT_CHANGED, got == null
                     ? "The response to login.srf has no " + field() + "; the request sent one."
                     : "The " + field() + " returned differs from the one sent.", Evidence.expected(field(), got, sent), src));
         }
-        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_CONTEXT_ECHOED", field() + " came back unchanged.",
+        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_CONTEXT_ECHOED, field() + " came back unchanged.",
                 Evidence.expected(field(), got, sent), src));
     }
 }

@@ -1,6 +1,5 @@
 package org.mfaharness.certify.module;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.mfaharness.certify.CertificationEvidence;
@@ -9,17 +8,16 @@ import org.mfaharness.certify.ModuleVerdict;
 import org.mfaharness.certify.Requirement;
 import org.mfaharness.certify.Requirements;
 import org.mfaharness.certify.TestModule;
-import org.mfaharness.verify.Evidence;
 import org.mfaharness.verify.Finding;
 import org.mfaharness.verify.Findings;
 import org.mfaharness.verify.ReasonCode;
+import org.mfaharness.verify.Severity;
 import org.mfaharness.verify.eam.CheckEamDiscovery;
 
 /**
- * The provider's discovery URL and document have the form Entra requires: the verdict engine's
- * {@code CheckEamDiscovery} (URL form, https issuer, authorization_endpoint, https jwks_uri, id_token, RS256,
- * openid), plus two members of the spec's list that rule does not read — {@code subject_types_supported} present and
- * {@code claim_types_supported} ∋ {@code normal} when present (certify-only additions).
+ * The provider's discovery URL and document have the form Entra requires, as the verdict engine's
+ * {@code CheckEamDiscovery} judges them (URL form, https issuer, authorization_endpoint, https jwks_uri, id_token,
+ * RS256, openid, subject_types_supported, claim_types_supported ∋ normal when present).
  */
 public final class DiscoveryDocumentConforms implements TestModule {
     private static final CheckEamDiscovery CHECK = new CheckEamDiscovery();
@@ -54,21 +52,8 @@ public final class DiscoveryDocumentConforms implements TestModule {
         for (Finding f : out.list()) {
             ev.add(new LegFinding("metadata", f));
         }
-        JsonNode d = e.eam().document();
-        String src = Requirements.EAM_DISCOVERY.source();
-        JsonNode sts = d.get("subject_types_supported");
-        if (sts == null || !sts.isArray() || sts.isEmpty()) {
-            ev.add(Local.fail("metadata", "CERT_EAM_SUBJECT_TYPES", "The discovery document lacks subject_types_supported.",
-                    Evidence.expected("discovery.subject_types_supported", null, "[\"public\"] or [\"pairwise\"]"), src));
-        }
-        JsonNode cts = d.get("claim_types_supported");
-        if (cts != null && (!cts.isArray() || java.util.stream.StreamSupport.stream(cts.spliterator(), false)
-                .noneMatch(v -> "normal".equals(v.asText())))) {
-            ev.add(Local.fail("metadata", "CERT_EAM_CLAIM_TYPES", "claim_types_supported is present without normal.",
-                    Evidence.expected("discovery.claim_types_supported", cts.toString(), "normal"), src));
-        }
         for (LegFinding f : ev) {
-            if (f.finding().severity() == org.mfaharness.verify.Severity.FAIL) {
+            if (f.finding().severity() == Severity.FAIL) {
                 return ModuleVerdict.fail(f.finding().message(), ev);
             }
         }

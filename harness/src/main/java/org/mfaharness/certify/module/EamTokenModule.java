@@ -7,8 +7,8 @@ import org.mfaharness.artifact.ArtifactKind;
 import org.mfaharness.artifact.JwtToken;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.LegName;
-import org.mfaharness.verify.ArtifactJudgement;
 import org.mfaharness.certify.Requirement;
+import org.mfaharness.verify.ArtifactJudgement;
 import org.mfaharness.verify.ReasonCode;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.LegName;
 import org.mfaharness.certify.Outcome;
@@ -55,16 +56,16 @@ abstract class FreshAuthentication extends PerLegModule {
         Finding rec = r.findings().stream().filter(f -> f.code().equals(code.name())).findFirst().orElse(null);
         Instant t = rec == null ? null : XmlTime.parse(rec.evidence().value());
         if (!leg.typedPassword()) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_NOT_FRESH", "With " + demand()
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_NOT_FRESH, "With " + demand()
                     + " the IdP answered from its session: no password was asked" + (t == null ? "." : " (authentication instant " + t + ")."),
                     Evidence.expected(demand(), rec == null ? null : rec.evidence().value(), "a fresh sign-in"), src));
         }
         if (t != null && t.isBefore(leg.startedAt().minus(e.options().clockSkew()))) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_NOT_FRESH", "The password was asked again, but the "
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_NOT_FRESH, "The password was asked again, but the "
                     + "authentication instant " + t + " is older than the request (" + leg.startedAt() + ").",
                     Evidence.expected(demand(), rec.evidence().value(), "at or after " + leg.startedAt()), src));
         }
-        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_FRESH", "With " + demand() + " the IdP asked for the password"
+        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_FRESH, "With " + demand() + " the IdP asked for the password"
                 + " again" + (t == null ? "." : "; authentication instant " + t + "."), Evidence.at(demand(), t == null ? null : t.toString()), src));
     }
 }

@@ -3,6 +3,7 @@ package org.mfaharness.certify.module;
 import java.util.ArrayList;
 import java.util.List;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.LegFinding;
 import org.mfaharness.certify.ModuleVerdict;
 import org.mfaharness.certify.Requirement;
@@ -41,7 +42,7 @@ public final class JwksKeysHaveX5c implements TestModule {
         }
         String src = Requirements.EAM_JWKS_X5C.source();
         if (e.eam().keysProblem() != null) {
-            LegFinding f = Local.fail("metadata", "CERT_EAM_JWKS_UNREADABLE", "The provider's keys could not be used: "
+            LegFinding f = Local.fail("metadata", CertifyCode.CERT_EAM_JWKS_UNREADABLE, "The provider's keys could not be used: "
                     + e.eam().keysProblem(), Evidence.at("discovery.jwks_uri", e.eam().string("jwks_uri")), src);
             return ModuleVerdict.fail(f.finding().message(), List.of(f));
         }
@@ -60,7 +61,7 @@ public final class JwksKeysHaveX5c implements TestModule {
         if (ev.stream().anyMatch(f -> f.finding().severity() == Severity.INFO)) {
             return new ModuleVerdict(org.mfaharness.certify.Outcome.NOT_RUN, ev.get(0).finding().message(), ev);
         }
-        ev.add(Local.pass("metadata", "CERT_EAM_JWKS_OK", e.eam().keys().size() + " key(s) at " + e.eam().string("jwks_uri")
+        ev.add(Local.pass("metadata", CertifyCode.CERT_EAM_JWKS_OK, e.eam().keys().size() + " key(s) at " + e.eam().string("jwks_uri")
                 + ", each with x5c.", Evidence.at("jwks.keys", String.valueOf(e.eam().keys().size())), src));
         return ModuleVerdict.pass(ev.get(ev.size() - 1).finding().message(), ev);
     }

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.LegFinding;
 import org.mfaharness.certify.ModuleVerdict;
 import org.mfaharness.certify.Requirement;
@@ -47,14 +48,14 @@ public final class MetadataHasValidSigningCertificate implements TestModule {
             Evidence where = Evidence.expected("KeyDescriptor/KeyInfo/X509Data/X509Certificate", Certificates.sha256Thumbprint(c),
                     "valid at " + e.at());
             if (c.getNotAfter().toInstant().isBefore(e.at())) {
-                ev.add(Local.fail("metadata", "CERT_META_CERT_EXPIRED", "The signing certificate " + desc + " expired on "
+                ev.add(Local.fail("metadata", CertifyCode.CERT_META_CERT_EXPIRED, "The signing certificate " + desc + " expired on "
                         + c.getNotAfter().toInstant() + ".", where, src));
             } else if (c.getNotBefore().toInstant().isAfter(e.at())) {
-                ev.add(Local.fail("metadata", "CERT_META_CERT_NOT_YET_VALID", "The signing certificate " + desc + " is valid only from "
+                ev.add(Local.fail("metadata", CertifyCode.CERT_META_CERT_NOT_YET_VALID, "The signing certificate " + desc + " is valid only from "
                         + c.getNotBefore().toInstant() + ".", where, src));
             } else {
                 valid++;
-                ev.add(Local.pass("metadata", "CERT_META_CERT_VALID", "The signing certificate " + desc + " is valid until "
+                ev.add(Local.pass("metadata", CertifyCode.CERT_META_CERT_VALID, "The signing certificate " + desc + " is valid until "
                         + c.getNotAfter().toInstant() + ".", where, src));
             }
         }
@@ -62,6 +63,6 @@ public final class MetadataHasValidSigningCertificate implements TestModule {
             return ModuleVerdict.fail("No signing certificate of the metadata is valid now: " + ev.get(0).finding().message(), ev);
         }
         return ModuleVerdict.pass(valid + " valid signing certificate(s): " + ev.stream().filter(f -> f.finding().code()
-                .equals("CERT_META_CERT_VALID")).findFirst().orElseThrow().finding().message(), ev);
+                .equals(CertifyCode.CERT_META_CERT_VALID.name())).findFirst().orElseThrow().finding().message(), ev);
     }
 }

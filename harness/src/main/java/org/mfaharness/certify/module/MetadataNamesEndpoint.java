@@ -3,6 +3,7 @@ package org.mfaharness.certify.module;
 import java.net.URI;
 import java.util.List;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.ModuleVerdict;
 import org.mfaharness.certify.Requirement;
 import org.mfaharness.certify.Requirements;
@@ -38,7 +39,7 @@ abstract class MetadataNamesEndpoint implements TestModule {
         String url = fed == Fed.WSFED ? e.federation().passiveEndpoint() : e.federation().ssoRedirectEndpoint();
         String src = requirements().get(0).source();
         if (url == null) {
-            var f = Local.fail("metadata", "CERT_META_NO_ENDPOINT", "The metadata has no " + element() + ".",
+            var f = Local.fail("metadata", CertifyCode.CERT_META_NO_ENDPOINT, "The metadata has no " + element() + ".",
                     Evidence.expected(element(), null, "an https URL"), src);
             return ModuleVerdict.fail(f.finding().message(), List.of(f));
         }
@@ -49,11 +50,11 @@ abstract class MetadataNamesEndpoint implements TestModule {
             u = null;
         }
         if (u == null || !"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
-            var f = Local.fail("metadata", "CERT_META_ENDPOINT_NOT_HTTPS", "The metadata's " + element() + " is " + url
+            var f = Local.fail("metadata", CertifyCode.CERT_META_ENDPOINT_NOT_HTTPS, "The metadata's " + element() + " is " + url
                     + ", not an https URL.", Evidence.expected(element(), url, "https://…"), src);
             return ModuleVerdict.fail(f.finding().message(), List.of(f));
         }
-        var f = Local.pass("metadata", "CERT_META_ENDPOINT", "The metadata names " + url + ".", Evidence.at(element(), url), src);
+        var f = Local.pass("metadata", CertifyCode.CERT_META_ENDPOINT, "The metadata names " + url + ".", Evidence.at(element(), url), src);
         return ModuleVerdict.pass(f.finding().message(), List.of(f));
     }
 }

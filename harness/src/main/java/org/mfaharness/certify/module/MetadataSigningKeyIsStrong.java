@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.LegFinding;
 import org.mfaharness.certify.ModuleVerdict;
 import org.mfaharness.certify.Requirement;
@@ -51,12 +52,12 @@ public final class MetadataSigningKeyIsStrong implements TestModule {
             boolean small = bits < 0 || (rsa ? bits < 2048 : bits < 256);
             boolean sha1 = alg.toUpperCase(Locale.ROOT).contains("SHA1");
             if (small || sha1) {
-                LegFinding f = Local.fail("metadata", "CERT_META_KEY_WEAK", "The signing certificate " + Certificates.describe(c)
+                LegFinding f = Local.fail("metadata", CertifyCode.CERT_META_KEY_WEAK, "The signing certificate " + Certificates.describe(c)
                         + " has " + key + (sha1 ? " and is signed with " + alg : "") + ".", where, src);
                 ev.add(f);
                 weak = weak == null ? f : weak;
             } else {
-                ev.add(Local.pass("metadata", "CERT_META_KEY_OK", "The signing certificate " + Certificates.describe(c) + " has "
+                ev.add(Local.pass("metadata", CertifyCode.CERT_META_KEY_OK, "The signing certificate " + Certificates.describe(c) + " has "
                         + key + ", signed with " + alg + ".", where, src));
             }
         }

@@ -3,6 +3,7 @@ package org.mfaharness.certify.module;
 import java.util.List;
 import org.mfaharness.artifact.SignInEvent;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.LegFinding;
 import org.mfaharness.certify.Outcome;
@@ -61,10 +62,10 @@ public final class NoClaimWithoutSecondFactor extends PerLegModule {
             String factor = leg.chain().context().stream().filter(a -> a instanceof SignInEvent ev
                     && ev.type() == SignInEvent.Type.IDP_SECOND_FACTOR).map(a -> ((SignInEvent) a).detail()).reduce((a, b) -> b)
                     .orElse("a second factor");
-            return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_CLAIM_AFTER_SECOND_FACTOR", "MFA claimed after "
+            return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_CLAIM_AFTER_SECOND_FACTOR, "MFA claimed after "
                     + factor + " in the IdP session.", Evidence.at("IdP second factor", factor), src));
         }
-        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_NO_CLAIM", "No MFA claim" + (leg.typedCode()
+        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_NO_CLAIM, "No MFA claim" + (leg.typedCode()
                 ? " (a second factor was performed)." : " and no second factor."), Evidence.at("mfa", r.mfa().name()), src));
     }
 }

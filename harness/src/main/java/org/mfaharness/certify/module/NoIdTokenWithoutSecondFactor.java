@@ -3,6 +3,7 @@ package org.mfaharness.certify.module;
 import java.util.EnumSet;
 import java.util.List;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Delivery;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.LegName;
@@ -41,13 +42,13 @@ public final class NoIdTokenWithoutSecondFactor extends PerLegModule {
         String src = Requirements.EAM_NO_TOKEN_WITHOUT_MFA.source();
         Delivery d = leg.delivery("/federation/externalauthprovider").orElse(null);
         if (d != null && d.field("id_token") != null) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_EAM_TOKEN_WITHOUT_MFA", "The provider issued an id_token "
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_TOKEN_WITHOUT_MFA, "The provider issued an id_token "
                     + "although every code typed was wrong.", Evidence.expected("id_token", "(present)", "no id_token"), src));
         }
         if (d == null && !leg.typedCode()) {
             return LegVerdict.notRun((leg.failure() == null ? "no code page was shown." : leg.failure()));
         }
-        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_EAM_NO_TOKEN", d != null
+        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_EAM_NO_TOKEN, d != null
                 ? "No id_token: the provider answered error=" + d.field("error") + "."
                 : "No id_token: the provider kept refusing the wrong codes.", Evidence.at("id_token", null), src));
     }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.mfaharness.artifact.ArtifactKind;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.LegFinding;
 import org.mfaharness.certify.LegName;
@@ -49,14 +50,14 @@ public final class ProviderIssuesIdTokenAfterSecondFactor extends PerLegModule {
         String src = Requirements.EAM_ID_TOKEN.source();
         if (!leg.completed()) {
             if ("ERROR_PAGE".equals(leg.failureKind()) && leg.typedCode()) {
-                return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_EAM_ERROR_PAGE", "After the second factor the provider "
+                return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_ERROR_PAGE, "After the second factor the provider "
                         + "showed an error page instead of returning to Entra: " + leg.failure(), Evidence.at("sign-in", leg.failureKind()), src));
             }
             return LegVerdict.notRun(leg.failure());
         }
         ArtifactJudgement r = leg.last(java.util.Set.of(ArtifactKind.EAM_RESPONSE)).orElse(null);
         if (r == null) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_EAM_NO_RESPONSE", "The browser reached Entra's redirect URI "
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_NO_RESPONSE, "The browser reached Entra's redirect URI "
                     + "without a form_post from the provider.", Evidence.expected("redirect_uri", null, "id_token, state"), src));
         }
         for (Finding f : r.findings()) {

@@ -3,6 +3,7 @@ package org.mfaharness.certify.module;
 import java.util.List;
 import java.util.Set;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.Outcome;
 import org.mfaharness.certify.Requirement;
@@ -50,14 +51,14 @@ public final class SignInCompletesAtLoginSrf extends PerLegModule {
         String src = requirements().get(0).source();
         if (!leg.completed()) {
             if ("ERROR_PAGE".equals(leg.failureKind())) {
-                return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_SIGNIN_ERROR_PAGE", "The IdP answered with an error page: "
+                return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_SIGNIN_ERROR_PAGE, "The IdP answered with an error page: "
                         + leg.failure(), Evidence.at("sign-in", leg.failureKind()), src));
             }
             return LegVerdict.notRun(leg.failure());
         }
         ArtifactJudgement r = leg.idpResponse().orElse(null);
         if (r == null) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_SIGNIN_NO_RESPONSE", "The browser reached login.srf, but no "
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_SIGNIN_NO_RESPONSE, "The browser reached login.srf, but no "
                     + fed.response + " was posted there.", Evidence.expected("login.srf", null, fed == Fed.WSFED ? "wresult" : "SAMLResponse"), src));
         }
         for (Finding f : r.findings()) {
@@ -65,7 +66,7 @@ public final class SignInCompletesAtLoginSrf extends PerLegModule {
                 return LegVerdict.of(Outcome.FAIL, new org.mfaharness.certify.LegFinding(leg.label(), f));
             }
         }
-        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_SIGNIN_OK", "The IdP POSTed a " + fed.response + " to login.srf"
+        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_SIGNIN_OK, "The IdP POSTed a " + fed.response + " to login.srf"
                 + (leg.steps().isEmpty() ? " without asking anything (single sign-on)." : " after " + leg.steps().size() + " page step(s)."),
                 Evidence.at(r.artifact().origin().field() == null ? "" : r.artifact().origin().field(), r.artifact().origin().url()), src));
     }

@@ -6,6 +6,7 @@ import org.mfaharness.artifact.WsFedResponse;
 import org.mfaharness.artifact.saml.Saml11Assertion;
 import org.mfaharness.artifact.saml.SamlAttribute;
 import org.mfaharness.certify.CertificationEvidence;
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.certify.Leg;
 import org.mfaharness.certify.Outcome;
 import org.mfaharness.certify.Requirement;
@@ -62,11 +63,11 @@ public final class UpnAndImmutableIdPresent extends PerLegModule {
             missing.add("ImmutableID (" + IMMUTABLE_ID_NS + ")");
         }
         if (!missing.isEmpty()) {
-            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), "CERT_CLAIMS_MISSING", "The assertion lacks "
+            return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_CLAIMS_MISSING, "The assertion lacks "
                     + String.join(" and ", missing) + ".", Evidence.expected(a.path() + "/AttributeStatement", null,
                     String.join(", ", missing)), src));
         }
-        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), "CERT_CLAIMS_OK", "UPN " + upn + " and ImmutableID " + immutable
+        return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_CLAIMS_OK, "UPN " + upn + " and ImmutableID " + immutable
                 + " are present.", Evidence.at(a.path() + "/AttributeStatement", upn), src));
     }
 

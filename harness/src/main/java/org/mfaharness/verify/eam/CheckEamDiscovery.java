@@ -16,7 +16,8 @@ import org.mfaharness.verify.trust.EamDiscovery;
  * The provider's discovery document has the form Entra requires: the URL is https and ends exactly in
  * {@code /.well-known/openid-configuration}; an https {@code issuer} without query or fragment;
  * {@code authorization_endpoint}; an https {@code jwks_uri}; {@code response_types_supported} ∋ {@code id_token};
- * {@code id_token_signing_alg_values_supported} ∋ {@code RS256}; {@code scopes_supported} ∋ {@code openid}.
+ * {@code id_token_signing_alg_values_supported} ∋ {@code RS256}; {@code scopes_supported} ∋ {@code openid};
+ * {@code subject_types_supported}; {@code claim_types_supported} ∋ {@code normal} when present.
  * Runs only when the document was given. Source: spec (c) 3, §3.
  */
 public final class CheckEamDiscovery implements Check<JwtToken> {
@@ -58,6 +59,14 @@ public final class CheckEamDiscovery implements Check<JwtToken> {
         }
         if (!contains(d.document().get("scopes_supported"), "openid")) {
             missing.add("scopes_supported containing openid");
+        }
+        JsonNode subjectTypes = d.document().get("subject_types_supported");
+        if (subjectTypes == null || !subjectTypes.isArray() || subjectTypes.isEmpty()) {
+            missing.add("subject_types_supported");
+        }
+        JsonNode claimTypes = d.document().get("claim_types_supported");
+        if (claimTypes != null && !contains(claimTypes, "normal")) {
+            missing.add("claim_types_supported containing normal (it is present)");
         }
         if (!missing.isEmpty()) {
             out.add(ReasonCode.EAM_DISCOVERY_METADATA, "The discovery document lacks " + String.join("; ", missing) + ".",

@@ -236,4 +236,25 @@ class EamRulesTest {
         o = o.withTrust(new TrustMaterial(List.of(), null, o.trust().jwks(), o.trust().eamJwks(), bad));
         assertThat(judgeExchange(conformantIdToken(), STATE, o)).hasFinding(EAM_DISCOVERY_URL).hasFinding(EAM_DISCOVERY_METADATA);
     }
+
+    @Test
+    void aDiscoveryDocumentWithoutSubjectTypesOrWithOnlyAggregatedClaimsFails() throws Exception {
+        JudgeOptions o = withProviderKeys();
+        var bad = new EamDiscovery(PROVIDER + "/.well-known/openid-configuration", new ObjectMapper().readTree(
+                "{\"issuer\":\"" + PROVIDER + "\",\"authorization_endpoint\":\"" + PROVIDER + "/authorize\",\"jwks_uri\":\"" + PROVIDER
+                        + "/keys\",\"response_types_supported\":[\"id_token\"],\"scopes_supported\":[\"openid\"],"
+                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"],\"claim_types_supported\":[\"aggregated\"]}"));
+        o = o.withTrust(new TrustMaterial(List.of(), null, o.trust().jwks(), o.trust().eamJwks(), bad));
+        ChainJudgement c = judgeExchange(conformantIdToken(), STATE, o);
+        assertThat(c).hasVerdict(FAIL).hasNoFinding(EAM_DISCOVERY_URL).hasFinding(EAM_DISCOVERY_METADATA);
+        org.assertj.core.api.Assertions.assertThat(c.hops().stream().flatMap(h -> h.findings().stream()).toList()).filteredOn(f -> f.code().equals(EAM_DISCOVERY_METADATA.name()))
+                .singleElement().extracting(f -> f.message()).asString()
+                .contains("subject_types_supported").contains("claim_types_supported containing normal");
+    }
+
+    @Test
+    void theConformantDiscoveryDocumentRaisesNoDiscoveryFinding() throws Exception {
+        assertThat(judgeExchange(conformantIdToken(), STATE, withProviderKeys()))
+                .hasNoFinding(EAM_DISCOVERY_URL).hasNoFinding(EAM_DISCOVERY_METADATA);
+    }
 }

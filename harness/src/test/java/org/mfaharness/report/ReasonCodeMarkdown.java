@@ -1,16 +1,18 @@
 package org.mfaharness.report;
 
+import org.mfaharness.certify.CertifyCode;
 import org.mfaharness.verify.ReasonCode;
 
 /**
- * Renders {@code docs/reason-codes.md} from the {@link ReasonCode} catalogue, so the documentation cannot drift:
+ * Renders {@code docs/reason-codes.md} from the {@link ReasonCode} catalogue and certify's own {@link CertifyCode}s,
+ * so the documentation cannot drift (test code: the generator is not part of the tool):
  * {@code ReasonCodeCatalogueTest} compares the file with this rendering.
  */
-public final class ReasonCodeMarkdown {
+final class ReasonCodeMarkdown {
     private ReasonCodeMarkdown() {
     }
 
-    public static String render() {
+    static String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("# Reason codes\n\n");
         sb.append("Every finding carries one of these codes. The severity is the default; a certification plan may\n");
@@ -19,7 +21,8 @@ public final class ReasonCodeMarkdown {
         sb.append("artifact or a chain is its worst finding: FAIL > INCONCLUSIVE > WARN > PASS (INFO never counts).\n\n");
         sb.append("Sources are Microsoft's documentation as cited in the claims spec ([spec/mfa-claims.md](spec/mfa-claims.md));\n");
         sb.append("`docs/spec/…` sources point into that file.\n\n");
-        sb.append("This file is generated from `harness/src/main/java/org/mfaharness/verify/ReasonCode.java`;\n");
+        sb.append("This file is generated from `harness/src/main/java/org/mfaharness/verify/ReasonCode.java` and\n");
+        sb.append("`harness/src/main/java/org/mfaharness/certify/CertifyCode.java`;\n");
         sb.append("regenerate it with `mvn -B -ntp -pl harness -am test -Dtest=ReasonCodeCatalogueTest -Dmfa.regenerate=true`.\n");
         String group = null;
         for (ReasonCode c : ReasonCode.values()) {
@@ -34,6 +37,16 @@ public final class ReasonCodeMarkdown {
                     .append(c.reading() == null ? "" : c.reading().name()).append(" | ")
                     .append(cell(c.meaning())).append(" | ").append(cell(c.remediation())).append(" | ")
                     .append(link(c.source())).append(" |\n");
+        }
+        sb.append("\n## Certification (`certify` only)\n\n");
+        sb.append("Facts only a certification run observes: it sent the request, so it knows what should come back. A module's\n");
+        sb.append("plan sets the severity it reports (FAIL for a documented requirement, WARN for a best practice);\n");
+        sb.append("every module and requirement: [certify.md](certify.md).\n\n");
+        sb.append("| code | passes | meaning | remediation |\n");
+        sb.append("|---|---|---|---|\n");
+        for (CertifyCode c : CertifyCode.values()) {
+            sb.append("| `").append(c.name()).append("` | ").append(c.passes() ? "yes" : "no").append(" | ")
+                    .append(cell(c.meaning())).append(" | ").append(cell(c.remediation())).append(" |\n");
         }
         return sb.toString();
     }
