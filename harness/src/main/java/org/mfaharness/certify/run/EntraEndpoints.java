@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.mfaharness.certify.Delivery;
 import org.mfaharness.cloud.CloudProfile;
+import org.mfaharness.lab.web.Html;
 
 /**
  * The harness's stand-in for Entra's endpoints, on 127.0.0.1 (HTTPS with a certificate for the cloud's sign-in host,
@@ -135,9 +136,7 @@ public final class EntraEndpoints implements AutoCloseable {
         byte[] b = new byte[18];
         RANDOM.nextBytes(b);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        startPages.put(id, page("Redirecting to your verification provider", "<form id=\"autopost\" method=\"POST\" action=\""
-                + esc(action) + "\">" + hidden(fields) + "<noscript><input type=\"submit\" value=\"Continue\"></noscript></form>",
-                "document.forms[0].submit()"));
+        startPages.put(id, Html.autoPost("Redirecting to your verification provider", action, fields));
         return base() + "/certify/start/" + id;
     }
 
@@ -181,7 +180,7 @@ public final class EntraEndpoints implements AutoCloseable {
         if (ex.getRequestMethod().equals(Methods.GET) && path.startsWith("/certify/start/")) {
             String page = startPages.remove(path.substring("/certify/start/".length()));
             if (page == null) {
-                send(ex, 404, "text/html; charset=utf-8", page("Unknown", "<p id=\"errorText\">This start page was already used.</p>", null));
+                send(ex, 404, "text/html; charset=utf-8", Html.page("Unknown", "<p id=\"errorText\">This start page was already used.</p>"));
             } else {
                 send(ex, 200, "text/html; charset=utf-8", page);
             }
@@ -198,9 +197,9 @@ public final class EntraEndpoints implements AutoCloseable {
             synchronized (this) {
                 deliveries.add(new Delivery(path, form, clock.instant()));
             }
-            send(ex, 200, "text/html; charset=utf-8", page("mfa-harness received the response",
+            send(ex, 200, "text/html; charset=utf-8", Html.page("mfa-harness received the response",
                     "<h1 id=\"certifyReceived\">mfa-harness (playing Microsoft Entra ID) received the response.</h1>"
-                            + "<p>The certification run goes on in the harness.</p>", null));
+                            + "<p>The certification run goes on in the harness.</p>"));
             return;
         }
         send(ex, 404, "text/plain", "mfa-harness certify: no such endpoint\n");
@@ -237,36 +236,6 @@ public final class EntraEndpoints implements AutoCloseable {
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, type);
         ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
         ex.getResponseSender().send(body, StandardCharsets.UTF_8);
-    }
-
-    private static String page(String title, String body, String onload) {
-        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title></head><body"
-                + (onload == null ? "" : " onload=\"" + onload + "\"") + ">" + body + "</body></html>";
-    }
-
-    private static String hidden(Map<String, String> fields) {
-        StringBuilder b = new StringBuilder();
-        fields.forEach((k, v) -> {
-            if (v != null) {
-                b.append("<input type=\"hidden\" name=\"").append(esc(k)).append("\" value=\"").append(esc(v)).append("\">");
-            }
-        });
-        return b.toString();
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     @Override
