@@ -29,7 +29,7 @@ class CertificateRenderingTest {
                 List.of(bad, good), Severity.FAIL, Outcome.FAIL, "message " + SCRIPT + "\u0001", List.of(new LegFinding("step-up", f)));
         ModuleResult notRun = new ModuleResult("NonceEchoed", "n", "Passes.", List.of(good), Severity.FAIL, Outcome.NOT_RUN,
                 "the provider refused", List.of());
-        ModuleResult warned = new ModuleResult("Sha1Avoided", "s", "Passes.", List.of(good), Severity.WARN, Outcome.WARN, "sha1", List.of());
+        ModuleResult warned = new ModuleResult("MetadataSigningKeyIsStrong", "s", "Passes.", List.of(good), Severity.WARN, Outcome.WARN, "sha1", List.of());
         List<ModuleResult> results = List.of(failed, notRun, warned);
         return new Certification("wsfed", "WS-Fed " + SCRIPT, "1.0", "Product " + SCRIPT, "https://idp/" + SCRIPT, "public",
                 Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:05:05Z"), results, Overall.of(results),

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mfaharness.certify.module.FindingsModule;
 import org.mfaharness.certify.plan.Plans;
-import org.mfaharness.certify.module.Sha1Avoided;
+import org.mfaharness.certify.module.MetadataSigningKeyIsStrong;
 import org.mfaharness.certify.module.Fed;
 import org.mfaharness.verify.ReasonCode;
 import org.mfaharness.verify.Severity;
@@ -60,13 +60,13 @@ class PlanStructureTest {
 
     @Test
     void thePlanChoosesTheSeverity() {
-        PlanEntry warn = new PlanEntry(new Sha1Avoided(Fed.WSFED), Severity.WARN);
+        PlanEntry warn = new PlanEntry(new MetadataSigningKeyIsStrong(), Severity.WARN);
         assertThat(warn.apply(ModuleVerdict.fail("SHA-1", List.of())).outcome()).isEqualTo(Outcome.WARN);
-        PlanEntry fail = new PlanEntry(new Sha1Avoided(Fed.WSFED), Severity.FAIL);
+        PlanEntry fail = new PlanEntry(new MetadataSigningKeyIsStrong(), Severity.FAIL);
         assertThat(fail.apply(ModuleVerdict.fail("SHA-1", List.of())).outcome()).isEqualTo(Outcome.FAIL);
         assertThat(fail.apply(ModuleVerdict.warn("weak", List.of())).outcome()).isEqualTo(Outcome.WARN);
         assertThat(fail.apply(ModuleVerdict.notRun("no sign-in")).outcome()).isEqualTo(Outcome.NOT_RUN);
-        assertThatThrownBy(() -> new PlanEntry(new Sha1Avoided(Fed.WSFED), Severity.PASS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PlanEntry(new MetadataSigningKeyIsStrong(), Severity.PASS)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -24,7 +24,6 @@ import org.mfaharness.certify.module.RecipientIsLoginSrf;
 import org.mfaharness.certify.module.ResponseEchoesRelayState;
 import org.mfaharness.certify.module.ResponseInResponseToRequest;
 import org.mfaharness.certify.module.ResponseStatusIsSuccess;
-import org.mfaharness.certify.module.Sha1Avoided;
 import org.mfaharness.certify.module.SignInCompletesAtLoginSrf;
 import org.mfaharness.certify.module.SingleAuthnContext;
 import org.mfaharness.certify.module.StepUpYieldsDocumentedMfaClaim;
@@ -47,7 +46,6 @@ public final class Saml2Plan implements TestPlan {
             new PlanEntry(new SingleAuthnContext(), WARN),
             new PlanEntry(new NoClaimWithoutSecondFactor(Fed.SAML2), FAIL),
             new PlanEntry(new AssertionSignatureVerifies(Fed.SAML2), FAIL),
-            new PlanEntry(new Sha1Avoided(Fed.SAML2), WARN),
             new PlanEntry(new IssuerIsMetadataEntityId(), FAIL),
             new PlanEntry(new AudienceIsMicrosoftOnline(Fed.SAML2), FAIL),
             new PlanEntry(new RecipientIsLoginSrf(), FAIL),

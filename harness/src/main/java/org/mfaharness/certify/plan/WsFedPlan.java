@@ -17,7 +17,6 @@ import org.mfaharness.certify.module.MetadataNamesPassiveEndpoint;
 import org.mfaharness.certify.module.MetadataSigningKeyIsStrong;
 import org.mfaharness.certify.module.NoClaimWithoutSecondFactor;
 import org.mfaharness.certify.module.ResponseEchoesWctx;
-import org.mfaharness.certify.module.Sha1Avoided;
 import org.mfaharness.certify.module.SignInCompletesAtLoginSrf;
 import org.mfaharness.certify.module.StepUpYieldsDocumentedMfaClaim;
 import org.mfaharness.certify.module.UpnAndImmutableIdPresent;
@@ -38,7 +37,6 @@ public final class WsFedPlan implements TestPlan {
             new PlanEntry(new StepUpYieldsDocumentedMfaClaim(Fed.WSFED), FAIL),
             new PlanEntry(new NoClaimWithoutSecondFactor(Fed.WSFED), FAIL),
             new PlanEntry(new AssertionSignatureVerifies(Fed.WSFED), FAIL),
-            new PlanEntry(new Sha1Avoided(Fed.WSFED), WARN),
             new PlanEntry(new AudienceIsMicrosoftOnline(Fed.WSFED), FAIL),
             new PlanEntry(new AssertionLifetimeValid(Fed.WSFED), FAIL),
             new PlanEntry(new UpnAndImmutableIdPresent(), FAIL),
