@@ -71,14 +71,19 @@ public record Leg(LegName name, Instant startedAt, Instant finishedAt, Map<Strin
         return chain == null ? List.of() : chain.findings();
     }
 
-    /** Whether the drivers typed a password during this sign-in (step descriptions name the field, never the value). */
+    /**
+     * Whether the drivers typed the password during this sign-in. Step descriptions name what was typed, never the
+     * value: the built-in drivers write "the password into FIELD", a scenario's steps "filled FIELD with ${password}".
+     * Only those phrases count — not the word "password" in a page's URL or a field's label (an OTP box labelled
+     * "One-time password" is not the password).
+     */
     public boolean typedPassword() {
-        return steps.stream().anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains("password"));
+        return steps.stream().anyMatch(s -> s.contains(" the password into ") || s.contains("${password}"));
     }
 
-    /** Whether the drivers typed a one-time code during this sign-in. */
+    /** Whether the drivers typed a one-time code during this sign-in ("typed the current TOTP code into FIELD"). */
     public boolean typedCode() {
-        return steps.stream().anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains("totp"));
+        return steps.stream().anyMatch(s -> s.contains(" TOTP code into "));
     }
 
     /** The last delivery to a path ending with {@code suffix}. */

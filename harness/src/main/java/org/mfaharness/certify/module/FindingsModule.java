@@ -160,11 +160,11 @@ public abstract class FindingsModule implements TestModule {
         if (read == 0) {
             return new ModuleVerdict(Outcome.NOT_RUN, notRun.isEmpty() ? "Nothing to judge." : String.join(" ", notRun), evidence);
         }
-        String msg = passes.toString();
         if (!notRun.isEmpty()) {
-            msg += " Not judged: " + String.join(" ", notRun);
+            // A requirement is met only when every sign-in it names was judged: a pass in some is not a pass.
+            return new ModuleVerdict(Outcome.NOT_RUN, "Not judged: " + String.join(" ", notRun) + " Judged: " + passes, evidence);
         }
-        return ModuleVerdict.pass(msg, evidence);
+        return ModuleVerdict.pass(passes.toString(), evidence);
     }
 
     static String sentence(LegFinding f) {

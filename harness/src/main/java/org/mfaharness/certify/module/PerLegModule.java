@@ -70,7 +70,10 @@ abstract class PerLegModule implements TestModule {
         if (passed.isEmpty()) {
             return new ModuleVerdict(Outcome.NOT_RUN, String.join(" ", notRun), evidence);
         }
-        String msg = passed + (notRun.isEmpty() ? "" : " Not judged: " + String.join(" ", notRun));
-        return ModuleVerdict.pass(msg, evidence);
+        if (!notRun.isEmpty()) {
+            // A requirement is met only when every sign-in it names was judged: a pass in some is not a pass.
+            return new ModuleVerdict(Outcome.NOT_RUN, "Not judged: " + String.join(" ", notRun) + " Judged: " + passed, evidence);
+        }
+        return ModuleVerdict.pass(passed.toString(), evidence);
     }
 }

@@ -158,7 +158,8 @@ public final class Certifier {
             ChainJudge judge = new ChainJudge(options);
             List<Leg> legs = new ArrayList<>();
             for (Pending p : pending) {
-                ChainJudgement prefix = judge.judge(all.subList(0, p.to()));
+                // Each sign-in is judged at the time it ended, as Entra judges a response when it arrives.
+                ChainJudgement prefix = new ChainJudge(options.at(p.finished())).judge(all.subList(0, p.to()));
                 Set<Artifact> own = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
                 own.addAll(all.subList(p.from(), p.to()));
                 List<ArtifactJudgement> hops = prefix.hops().stream().filter(h -> own.contains(h.artifact())).toList();
