@@ -185,8 +185,21 @@ public final class CertifyCommand implements Callable<Integer> {
             }
         };
         if (lab) {
-            if (metadata != null || scenario != null || publish != null || clientId != null) {
-                throw usage("--lab runs the built-in behaviours: --metadata, --scenario, --client-id and --publish do not apply");
+            Map<String, Boolean> given = new java.util.LinkedHashMap<>();
+            given.put("--metadata", metadata != null);
+            given.put("--scenario", scenario != null);
+            given.put("--product", product != null);
+            given.put("--cloud", cloud != null);
+            given.put("--client-id", clientId != null);
+            given.put("--tenant-id", tenantId != null);
+            given.put("--user-object-id", objectId != null);
+            given.put("--publish", publish != null);
+            given.put("--publish-url", publishUrl != null);
+            given.put("--allow-remote", allowRemote);
+            List<String> misplaced = given.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+            if (!misplaced.isEmpty()) {
+                throw usage("--lab runs the built-in behaviours against the embedded lab: " + String.join(", ", misplaced)
+                        + (misplaced.size() == 1 ? " does" : " do") + " not apply");
             }
             return runLab(kind, progress);
         }
@@ -198,16 +211,20 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         TestPlan plan = Plans.named(plans.get(0)).orElseThrow();
         boolean eam = plan.name().equals("eam");
-        if (!eam && (publish != null || clientId != null || objectId != null)) {
-            throw usage("--client-id, --user-object-id and --publish apply to --plan eam only");
+        if (!eam && (publish != null || clientId != null || objectId != null || tenantId != null)) {
+            throw usage("--client-id, --tenant-id, --user-object-id and --publish apply to --plan eam only");
         }
-        if (allowRemote && publish == null) {
-            throw usage("--allow-remote applies to --publish only");
+        if ((allowRemote || publishUrl != null) && publish == null) {
+            throw usage((allowRemote ? "--allow-remote" : "--publish-url") + " applies to --publish only");
         }
+        InetSocketAddress publishAt = publish == null ? null : address(publish);
         Scenario s = null;
         if (scenario != null) {
             if (!Files.isRegularFile(scenario)) {
                 throw new CliException(ExitCodes.NO_INPUT, scenario + ": no such file");
+            }
+            if (!Files.isReadable(scenario)) {
+                throw new CliException(ExitCodes.NO_INPUT, scenario + ": not readable");
             }
             try {
                 s = ScenarioLoader.load(scenario);
@@ -222,7 +239,7 @@ public final class CertifyCommand implements Callable<Integer> {
             b.user(user(s, eam));
         }
         if (publish != null) {
-            b.publish(address(publish), publishUrl, allowRemote);
+            b.publish(publishAt, publishUrl, allowRemote);
         }
         Certifier.Result r;
         try {
@@ -291,7 +308,14 @@ public final class CertifyCommand implements Callable<Integer> {
         try {
             int port = Integer.parseInt(hostPort.substring(i + 1));
             String host = hostPort.substring(0, i).replaceAll("^\\[|]$", "");
-            return new InetSocketAddress(host, port);
+            InetSocketAddress a = new InetSocketAddress(host, port);
+            if (a.isUnresolved()) {
+                throw usage("--publish: cannot resolve " + host);
+            }
+            if (!a.getAddress().isLoopbackAddress() && !allowRemote) {
+                throw usage("--publish: " + host + " is not a loopback address: publishing there needs --allow-remote");
+            }
+            return a;
         } catch (IllegalArgumentException e) {
             throw usage("--publish must be HOST:PORT, e.g. 127.0.0.1:8700");
         }

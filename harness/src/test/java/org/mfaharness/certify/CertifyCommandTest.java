@@ -19,7 +19,8 @@ import org.mfaharness.lab.sign.SigningKey;
 
 /** {@code mfa-harness certify} on the command line, in-process: help, usage errors, bad input, output shapes. */
 class CertifyCommandTest {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing content after the document fails the parse: stdout must hold exactly one JSON document. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     @TempDir
     Path dir;
 
@@ -59,6 +60,9 @@ class CertifyCommandTest {
         assertOneLineUsageError(CliHarness.run("certify", "--plan", "oidc", "--metadata", "x"), "--plan must be wsfed, saml2 or eam");
         assertOneLineUsageError(CliHarness.run("certify", "--plan", "wsfed"), "--metadata is required");
         assertOneLineUsageError(CliHarness.run("certify", "--lab", "--metadata", "x"), "--lab runs the built-in behaviours");
+        assertOneLineUsageError(CliHarness.run("certify", "--lab", "--tenant-id", "x", "--product", "p"), "--product, --tenant-id do not apply");
+        assertOneLineUsageError(CliHarness.run("certify", "--lab", "--cloud", "usgov"), "--cloud does not apply");
+        assertOneLineUsageError(CliHarness.run("certify", "--plan", "wsfed", "--metadata", "x", "--tenant-id", "y"), "apply to --plan eam only");
         assertOneLineUsageError(CliHarness.run("certify", "--plan", "wsfed", "--metadata", "x", "--client-id", "y"), "apply to --plan eam only");
         assertOneLineUsageError(CliHarness.run("certify", "--plan", "saml2", "--metadata", "x", "--cloud", "lab"), "certify --lab");
         assertOneLineUsageError(CliHarness.run("certify", "--plan", "saml2", "--metadata", "x", "--format", "xml"), "--format");
@@ -137,6 +141,8 @@ class CertifyCommandTest {
         assertOneLineUsageError(remote, "is not a loopback address: publishing there needs --allow-remote");
         assertOneLineUsageError(CliHarness.run("certify", "--plan", "eam", "--metadata", d.toString(), "--allow-remote"),
                 "--allow-remote applies to --publish only");
+        assertOneLineUsageError(CliHarness.run("certify", "--plan", "eam", "--metadata", d.toString(), "--publish-url", "https://t.example"),
+                "--publish-url applies to --publish only");
     }
 
     @Test

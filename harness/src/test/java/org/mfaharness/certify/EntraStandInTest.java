@@ -49,8 +49,21 @@ class EntraStandInTest {
         CertificateAuthority ca = CertificateAuthority.generate(CaOptions.forRun());
         try (EntraEndpoints e = EntraEndpoints.start(CloudProfile.PUBLIC, STAND_IN, ca.serverSslContext("login.microsoftonline.com"))) {
             assertThatThrownBy(() -> e.publish(new InetSocketAddress("192.0.2.10", 8700), null, false))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--allow-remote");
+                    .isInstanceOf(CertifyException.class).hasMessageContaining("--allow-remote");
             assertThat(e.discoveryUrl()).isEqualTo("https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration");
+        }
+    }
+
+    @Test
+    void aPublishAddressInUseIsAUsageErrorOnOneLine() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.generate(CaOptions.forRun());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             EntraEndpoints e = EntraEndpoints.start(CloudProfile.PUBLIC, STAND_IN, ca.serverSslContext("login.microsoftonline.com"))) {
+            assertThatThrownBy(() -> e.publish(new InetSocketAddress("127.0.0.1", taken.getLocalPort()), null, false))
+                    .isInstanceOfSatisfying(CertifyException.class, x -> {
+                        assertThat(x.exitCode()).isEqualTo(CertifyException.USAGE);
+                        assertThat(x.getMessage()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).doesNotContain("\n");
+                    });
         }
     }
 

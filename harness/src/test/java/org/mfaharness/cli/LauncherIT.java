@@ -57,6 +57,19 @@ class LauncherIT {
     }
 
     @Test
+    void labAndCertifyJsonOnStdoutIsOneDocumentWithProgressOnStderr() throws Exception {
+        Result lab = run("lab", "--scenario", "eam-conformant", "--format", "json", "--browser", "htmlunit", "--out", "harness/target/it-reports");
+        assertThat(lab.code()).as(lab.err()).isZero();
+        assertThat(new ObjectMapper().readerFor(Object.class).readValues(lab.out()).readAll()).hasSize(1);
+        assertThat(lab.err()).contains("[eam-conformant]");
+        Result certify = run("certify", "--lab", "--plan", "eam", "--format", "json", "--browser", "htmlunit",
+                "--out", "harness/target/it-reports");
+        assertThat(certify.code()).as(certify.err()).isZero();
+        assertThat(new ObjectMapper().readerFor(Object.class).readValues(certify.out()).readAll()).hasSize(1);
+        assertThat(certify.err()).contains("[eam]");
+    }
+
+    @Test
     void usageErrorsExit64ThroughTheLauncher() throws Exception {
         assertThat(run("--no-such-option").code()).isEqualTo(64);
         assertThat(run("--version").out()).startsWith("mfa-harness ");

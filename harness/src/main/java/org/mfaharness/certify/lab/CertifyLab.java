@@ -184,9 +184,14 @@ public final class CertifyLab implements AutoCloseable {
     public static CertifyLab start() {
         try {
             Path work = Files.createTempDirectory("mfa-harness-certify-lab-");
-            Lab lab = Lab.builder().mode(LabMode.NAMED).config(LabConfigLoader.parse(configYaml(), "certify acceptance lab"))
-                    .workDir(work).start();
-            return new CertifyLab(lab, work);
+            try {
+                Lab lab = Lab.builder().mode(LabMode.NAMED).config(LabConfigLoader.parse(configYaml(), "certify acceptance lab"))
+                        .workDir(work).start();
+                return new CertifyLab(lab, work);
+            } catch (RuntimeException e) {
+                deleteTree(work);
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -317,10 +322,14 @@ public final class CertifyLab implements AutoCloseable {
     @Override
     public void close() {
         lab.close();
-        try (Stream<Path> s = Files.walk(work)) {
+        deleteTree(work);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // Best effort: metadata files of lab IdPs.
+            // Best effort: metadata files of lab IdPs under the system's temp.
         }
     }
 }

@@ -176,8 +176,13 @@ public final class Certifier {
                     cloud.name(), started, Instant.now(), results, Overall.of(results), notes, o.version());
             ChainJudgement whole = judge.judge(all);
             Path dir = RunFolder.create(o.out(), "certify-" + plan + "-" + c.product(), started);
-            CertificationFolder.write(dir, c, whole, trust, Files.exists(tmp.resolve(RunFolder.HAR)) ? tmp.resolve(RunFolder.HAR) : null,
-                    options.at());
+            try {
+                CertificationFolder.write(dir, c, whole, trust, Files.exists(tmp.resolve(RunFolder.HAR)) ? tmp.resolve(RunFolder.HAR) : null,
+                        options.at());
+            } catch (IOException | RuntimeException e) {
+                deleteTree(dir); // a new folder: no half-written run is left behind (latest still points at the last whole one)
+                throw e;
+            }
             say.accept(c.overall().label() + " (" + c.count(org.mfaharness.certify.Outcome.PASS) + " passed, "
                     + c.count(org.mfaharness.certify.Outcome.WARN) + " warned, " + c.count(org.mfaharness.certify.Outcome.FAIL)
                     + " failed, " + c.count(org.mfaharness.certify.Outcome.NOT_RUN) + " not run); report " + dir.resolve(CertificationFolder.CERTIFICATE));

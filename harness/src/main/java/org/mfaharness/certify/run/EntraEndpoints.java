@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import org.mfaharness.certify.CertifyException;
 import org.mfaharness.certify.Delivery;
 import org.mfaharness.cloud.CloudProfile;
 import org.mfaharness.lab.web.Html;
@@ -98,18 +99,27 @@ public final class EntraEndpoints implements AutoCloseable {
      * under test that fetches Entra's metadata itself; {@code publicBase} is the URL they are reachable at (written
      * into {@code jwks_uri}), e.g. behind a TLS-terminating tunnel.
      *
-     * @throws IllegalArgumentException when {@code address} is not loopback and {@code allowRemote} is false
+     * @throws CertifyException (usage) when the host does not resolve, is not loopback while {@code allowRemote} is
+     *                           false, or the address cannot be listened on (in use, not this machine's)
      */
-    public String publish(InetSocketAddress address, String publicBase, boolean allowRemote) throws IOException {
+    public String publish(InetSocketAddress address, String publicBase, boolean allowRemote) throws CertifyException {
         InetAddress a = address.getAddress();
         if (a == null) {
-            throw new IOException("cannot resolve " + address.getHostString());
+            throw new CertifyException(CertifyException.USAGE, "--publish: cannot resolve " + address.getHostString());
         }
         if (!a.isLoopbackAddress() && !allowRemote) {
-            throw new IllegalArgumentException(address.getHostString() + " is not a loopback address: publishing there needs --allow-remote");
+            throw new CertifyException(CertifyException.USAGE, "--publish: " + address.getHostString()
+                    + " is not a loopback address: publishing there needs --allow-remote");
         }
         Undertow u = builder().addHttpListener(address.getPort(), a.getHostAddress()).setHandler(this::handlePublished).build();
-        u.start();
+        try {
+            u.start();
+        } catch (RuntimeException e) {
+            u.stop();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CertifyException(CertifyException.USAGE, "--publish: cannot listen on " + address.getHostString() + ":"
+                    + address.getPort() + " (" + cause.getMessage() + ")");
+        }
         servers.add(u);
         int p = ((InetSocketAddress) u.getListenerInfo().get(u.getListenerInfo().size() - 1).getAddress()).getPort();
         String base = publicBase != null ? strip(publicBase) : "http://" + (a.getHostAddress().contains(":") ? "[" + a.getHostAddress() + "]"
