@@ -249,4 +249,22 @@ class CertifyLabAcceptanceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SecretScan.assertNoSecretsIn(planted, SecretScan.longSecrets(List.of(u)),
                 java.util.Set.of())).hasMessageContaining("password or TOTP seed").hasMessageNotContaining(u.totpSeed());
     }
+
+    @Test
+    void theSecretScanFindsAPlantedCookie() throws Exception {
+        Path planted = Files.createDirectories(out.resolve("planted-cookie"));
+        Path har = planted.resolve("capture.har");
+        String redacted = "{\"headers\": [{\"name\": \"Cookie\", \"value\": \"MSISAuth=REDACTED; MSISSamlSmLogout=REDACTED\"},"
+                + " {\"name\": \"Set-Cookie\", \"value\": \"MSISAuth=REDACTED; path=/adfs; secure; HttpOnly\"}]}";
+        Files.writeString(har, redacted);
+        assertThat(SecretScan.assertNoSecretsIn(planted, java.util.Set.of(), java.util.Set.of())).as("a redacted HAR passes").isEqualTo(1);
+        String session = "AAEAAm9yZzpmYWJyaWthbS1zZXNzaW9uLWNvb2tpZQ";
+        for (String leak : List.of("{\"name\":\"Cookie\",\"value\":\"MSISAuth=" + session + "\"}",
+                "{\"name\": \"Cookie\", \"value\": \"MSISAuth=REDACTED; SamlSession=" + session + "\"}",
+                "{\"name\" : \"set-cookie\", \"value\" : \"MSISAuth=" + session + "; path=/adfs; secure\"}")) {
+            Files.writeString(har, redacted.replace("]}", ", " + leak + "]}"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SecretScan.assertNoSecretsIn(planted, java.util.Set.of(), java.util.Set.of()),
+                    "the scan of a HAR with %s", leak).hasMessageContaining("capture.har").hasMessageContaining("cookie value").hasMessageNotContaining(session);
+        }
+    }
 }

@@ -20,7 +20,8 @@ import org.mfaharness.totp.Totp;
  * Scans every file under a folder (and every entry of its zips) for secrets: passwords and TOTP seeds anywhere; the
  * one-time codes of a user's seed during the run wherever a typed code would stand (a form or JSON string value:
  * after {@code =} or {@code "}, before {@code &}, {@code "} or the end), so a six-digit size or timestamp is not taken
- * for one; and cookie values in HAR headers. Fails naming the file, never the secret.
+ * for one; and cookie values in HAR headers (every cookie of a {@code Cookie} header, the cookie of a
+ * {@code Set-Cookie}). Fails naming the file, never the secret.
  */
 final class SecretScan {
     private SecretScan() {
@@ -64,7 +65,7 @@ final class SecretScan {
             }
         }
         List<Pattern> codePatterns = codes.stream().map(c -> Pattern.compile("[=\"]" + c + "(?:[&\"]|$)")).toList();
-        Pattern cookie = Pattern.compile("\"name\"\\s*:\\s*\"(?i:cookie|set-cookie)\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]*)\"");
+        Pattern cookie = Pattern.compile("\"name\"\\s*:\\s*\"((?i:cookie|set-cookie))\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]*)\"");
         for (String t : texts) {
             String name = t.substring(0, t.indexOf('\n'));
             String body = t.substring(t.indexOf('\n') + 1);
@@ -80,10 +81,13 @@ final class SecretScan {
             }
             var m = cookie.matcher(body);
             while (m.find()) {
-                String first = m.group(1).split(";")[0];
-                String value = first.contains("=") ? first.substring(first.indexOf('=') + 1).strip() : "";
-                if (!value.equals("REDACTED") && !value.isEmpty()) {
-                    throw new AssertionError(name + " holds a cookie value");
+                // Cookie: every name=value pair is a cookie; Set-Cookie: the first is, the rest are its attributes.
+                String[] pairs = m.group(2).split(";");
+                for (String pair : m.group(1).equalsIgnoreCase("cookie") ? pairs : new String[] {pairs[0]}) {
+                    String value = pair.contains("=") ? pair.substring(pair.indexOf('=') + 1).strip() : "";
+                    if (!value.equals("REDACTED") && !value.isEmpty()) {
+                        throw new AssertionError(name + " holds a cookie value");
+                    }
                 }
             }
         }
