@@ -50,7 +50,8 @@ public final class AccessDeniedIsReported extends PerLegModule {
                 return LegVerdict.notRun((leg.failure() == null ? "no code page was shown." : leg.failure()));
             }
             return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_DENIAL_UNREPORTED, "After wrong codes the provider "
-                    + "kept the user on its page and never reported the failure to Entra (" + leg.failure() + ").",
+                    + (leg.failure() != null ? "kept the user on its page and never reported the failure to Entra (" + leg.failure() + ")."
+                    : "sent the browser to Entra's redirect URI without posting error=access_denied."),
                     Evidence.expected("error", null, "access_denied"), src));
         }
         if (d.field("id_token") != null) {

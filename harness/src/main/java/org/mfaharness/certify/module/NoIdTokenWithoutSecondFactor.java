@@ -43,13 +43,14 @@ public final class NoIdTokenWithoutSecondFactor extends PerLegModule {
         Delivery d = leg.delivery("/federation/externalauthprovider").orElse(null);
         if (d != null && d.field("id_token") != null) {
             return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_EAM_TOKEN_WITHOUT_MFA, "The provider issued an id_token "
-                    + "although every code typed was wrong.", Evidence.expected("id_token", "(present)", "no id_token"), src));
+                    + (leg.typedCode() ? "although every code typed was wrong." : "without asking for a second factor."), Evidence.expected("id_token", "(present)", "no id_token"), src));
         }
         if (d == null && !leg.typedCode()) {
             return LegVerdict.notRun((leg.failure() == null ? "no code page was shown." : leg.failure()));
         }
         return LegVerdict.of(Outcome.PASS, Local.pass(leg.label(), CertifyCode.CERT_EAM_NO_TOKEN, d != null
                 ? "No id_token: the provider answered error=" + d.field("error") + "."
+                : leg.completed() ? "No id_token reached Entra: the browser came to the redirect URI without a form_post."
                 : "No id_token: the provider kept refusing the wrong codes.", Evidence.at("id_token", null), src));
     }
 }
