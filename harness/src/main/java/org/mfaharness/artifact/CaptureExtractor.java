@@ -48,14 +48,14 @@ public final class CaptureExtractor {
         boolean toIdp = host != null && idpHosts.contains(host);
 
         // The request: query string, form body, Authorization header.
-        FormBody query = uri == null || uri.getRawQuery() == null ? null : FormBody.parse(uri.getRawQuery());
+        FormBody query = uri == null || uri.getRawQuery() == null ? null : FormBody.lenient(uri.getRawQuery());
         if (query != null) {
             out.addAll(detector.fromForm(query, request));
         }
         FormBody form = null;
         String contentType = e.requestHeader("Content-Type").orElse("");
         if (Bodies.mimeType(contentType).equals("application/x-www-form-urlencoded") && e.requestBody().originalSize() > 0) {
-            form = FormBody.parse(e.requestText());
+            form = FormBody.lenient(e.requestText());
             if (form != null) {
                 out.addAll(detector.fromForm(form, request));
             }
@@ -108,7 +108,7 @@ public final class CaptureExtractor {
             if (loc != null) {
                 Origin redirect = response.withField("Location");
                 for (String part : new String[] {loc.getRawQuery(), loc.getRawFragment()}) {
-                    FormBody f = part == null ? null : FormBody.parse(part);
+                    FormBody f = part == null ? null : FormBody.lenient(part);
                     if (f != null) {
                         // A redirect only announces the next request (judged when it is made); what counts here
                         // is what it returns to the client: errors and implicit-flow tokens.

@@ -99,14 +99,22 @@ public final class DecodedView {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String v = e.getValue().toString();
-            if (TIME_CLAIMS.contains(e.getKey()) && e.getValue().isNumber()) {
-                Instant t = Instant.ofEpochSecond(JwtToken.epochSeconds(e.getValue()));
+            Instant t = timeClaim(e.getKey(), e.getValue());
+            if (t != null) {
                 v += "  (" + t + ", " + relative(t, at) + ")";
             } else if (v.length() > 200) {
                 v = v.substring(0, 200) + "…";
             }
             out.add("  \"" + e.getKey() + "\": " + v);
         }
+    }
+
+    /**
+     * The instant of a numeric time claim (exp, iat, nbf…), or null for any other claim. Hostile values ({@code 1e308})
+     * are clamped as {@link JwtToken#epochSeconds} does, so rendering never fails.
+     */
+    static Instant timeClaim(String name, JsonNode value) {
+        return TIME_CLAIMS.contains(name) && value.isNumber() ? Instant.ofEpochSecond(JwtToken.epochSeconds(value)) : null;
     }
 
     /** "3 h 2 min before" / "after" the evaluation time. */

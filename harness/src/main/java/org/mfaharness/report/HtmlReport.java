@@ -108,8 +108,8 @@ public final class HtmlReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", e.getKey());
             m.put("value", shorten(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-            if (DecodedView.TIME_CLAIMS.contains(e.getKey()) && e.getValue().isNumber()) {
-                Instant when = Instant.ofEpochSecond(e.getValue().asLong());
+            Instant when = DecodedView.timeClaim(e.getKey(), e.getValue());
+            if (when != null) {
                 m.put("utc", when.toString());
                 m.put("relative", DecodedView.relative(when, at));
             } else {

@@ -1,6 +1,7 @@
 package org.mfaharness.report;
 
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -68,7 +69,7 @@ public final class JunitXml {
         w.writeAttribute("errors", String.valueOf(errors));
         w.writeAttribute("skipped", String.valueOf(skipped));
         w.writeAttribute("time", seconds(s.millis()));
-        w.writeAttribute("timestamp", s.run().startedAt().toString().replaceFirst("\\.\\d+Z$", "Z").replace("Z", ""));
+        w.writeAttribute("timestamp", timestamp(s.run().startedAt()));
         String cls = "mfa-harness." + s.name().replaceAll("[^A-Za-z0-9_.-]", "_");
         // The scenario as a whole.
         w.writeCharacters("\n    ");
@@ -136,9 +137,23 @@ public final class JunitXml {
         w.writeEndElement();
     }
 
-    /** XML 1.0 cannot carry most control characters; artifact text might. */
-    private static String clean(String s) {
-        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "?");
+    /**
+     * Text XML 1.0 can carry: every code point outside its Char production (control characters, U+FFFE/U+FFFF, lone
+     * surrogates — artifact text might hold any of them) becomes {@code ?}; null becomes "".
+     */
+    public static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> b.appendCodePoint(cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF) ? cp : '?'));
+        return b.toString();
+    }
+
+    /** A JUnit {@code timestamp}: ISO-8601 local form, whole seconds, no zone (as Surefire writes it). */
+    public static String timestamp(Instant t) {
+        return t.toString().replaceFirst("\\.\\d+Z$", "Z").replace("Z", "");
     }
 
     private static List<Finding> all(ChainJudgement c) {
@@ -148,7 +163,8 @@ public final class JunitXml {
         return l;
     }
 
-    private static String seconds(long millis) {
+    /** A JUnit {@code time}: seconds with three decimals. */
+    public static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -87,6 +88,20 @@ class RunFolderTest {
         assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img src=x").doesNotContain("href=\"javascript:")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(html).contains("Content-Security-Policy").contains("default-src 'none'").doesNotContain("<script");
+    }
+
+    @Test
+    void aHostileTokenStillRendersEveryFileAndTheJunitXmlParses() throws Exception {
+        Map<String, Object> claims = new java.util.LinkedHashMap<>(Tokens.partnerCenterAccessToken(List.of("mfa")));
+        claims.put("exp", 1e308);
+        claims.put("nbf", new java.math.BigInteger("99999999999999999999999"));
+        claims.put("name", "x\uFFFE\uFFFF\uD800y\u0001");
+        Path dir = writeRun(Tokens.entra(claims), "hostile-token");
+        assertThat(Files.readString(dir.resolve(RunFolder.HTML))).contains("+999999999-12-31T23:59:59Z");
+        var parser = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder();
+        assertThat(parser.parse(dir.resolve(RunFolder.JUNIT).toFile()).getDocumentElement().getTagName()).isEqualTo("testsuites");
+        assertThat(JunitXml.clean("a\uFFFE\uD800b\u0000\t")).isEqualTo("a??b?\t");
+        assertThat(JunitXml.clean(null)).isEmpty();
     }
 
     @Test

@@ -120,12 +120,11 @@ public final class InterceptingProxy implements Closeable {
         }
         upstream = new UpstreamClient(UpstreamTls.clientContext(upstreamCas), b.connectTimeout, b.readTimeout,
                 b.resolver, UpstreamClient.DEFAULT_MAX_IDLE_PER_ROUTE, UpstreamClient.DEFAULT_IDLE_TTL);
-        List<ExchangeListener> persisting = new ArrayList<>(b.listeners);
         if (b.harFile != null) {
             har = HarWriter.create(b.harFile, "mfa-harness", b.creatorVersion);
-            persisting.add(har);
         }
-        dispatcher = new ExchangeDispatcher(b.rawListeners, persisting, redactor, b.maxCaptureBytes);
+        dispatcher = new ExchangeDispatcher(b.rawListeners, b.listeners, har, redactor.withoutShareScrubbing(), redactor,
+                b.maxCaptureBytes);
         UpstreamPolicy policy = new UpstreamPolicy(b.mappings, b.allowPatterns, b.upstreamAny);
         OptionMap undertowOptions = ProxyHandlers.undertowOptions(b.clientIdleTimeout.toMillis());
         DefaultByteBufferPool tunnelBuffers = new DefaultByteBufferPool(true, 17 * 1024, -1, 4);
@@ -203,7 +202,7 @@ public final class InterceptingProxy implements Closeable {
         return Optional.ofNullable(caFile);
     }
 
-    /** The redactor applied before persisting listeners and the HAR; secret values can be added while running. */
+    /** The redactor applied before listeners and the HAR; secret values can be added while running (both see them). */
     public Redactor redactor() {
         return redactor;
     }
@@ -403,13 +402,17 @@ public final class InterceptingProxy implements Closeable {
             return this;
         }
 
-        /** Redaction applied before persisting listeners and the HAR (default, share with hooks, or raw). */
+        /**
+         * Redaction applied before listeners and the HAR (default, share with hooks, or raw). Share mode's scrubbers
+         * (signature stripping) apply to the HAR only: listeners get the exchange with secrets removed and signatures
+         * intact, so what they judge is what was signed.
+         */
         public Builder redaction(RedactionPolicy policy) {
             this.redaction = Objects.requireNonNull(policy);
             return this;
         }
 
-        /** Receives redacted exchanges: for anything that writes or shows them. */
+        /** Receives exchanges with secrets removed (signatures kept even in share mode): for anything that shows them. */
         public Builder listener(ExchangeListener l) {
             listeners.add(Objects.requireNonNull(l));
             return this;

@@ -17,10 +17,23 @@ public final class FormBody {
     }
 
     /**
-     * Decodes {@code a=b&c=d}. Returns null when the text is not a form (a field without a name, invalid percent
-     * escapes), so callers can try other interpretations.
+     * Decodes {@code a=b&c=d} when it can only be a form. Returns null when the text is not a form (a field without a
+     * name, invalid percent escapes), so callers guessing what arbitrary text is can try other interpretations.
      */
     public static FormBody parse(String text) {
+        return decode(text, true);
+    }
+
+    /**
+     * Decodes text that is declared a form (a query string, a body sent as {@code application/x-www-form-urlencoded}):
+     * a field with a malformed escape or without a name is left out and the rest is kept, so one bad field cannot
+     * hide the others. Null when no field remains.
+     */
+    public static FormBody lenient(String text) {
+        return decode(text, false);
+    }
+
+    private static FormBody decode(String text, boolean strict) {
         String s = text.strip();
         if (s.isEmpty() || s.indexOf('=') < 0) {
             return null;
@@ -33,15 +46,17 @@ public final class FormBody {
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
             String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
-            if (rawName.isEmpty() || rawName.chars().anyMatch(Character::isWhitespace)) {
-                return null;
-            }
             try {
+                if (rawName.isEmpty() || rawName.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalArgumentException("not a field name");
+                }
                 String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
                 String value = URLDecoder.decode(rawValue, StandardCharsets.UTF_8);
                 m.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } catch (IllegalArgumentException e) {
-                return null;
+                if (strict) {
+                    return null;
+                }
             }
         }
         return m.isEmpty() ? null : new FormBody(m);

@@ -27,16 +27,7 @@ public final class SamlParser {
     /** Reads a SAML 1.1 assertion element. */
     public static Saml11Assertion saml11(Element a) {
         String path = Dom.path(a);
-        Optional<SamlConditions> conditions = Dom.child(a, SAML11, "Conditions").map(c -> {
-            List<String> audiences = new ArrayList<>();
-            for (Element arc : Dom.children(c, SAML11, "AudienceRestrictionCondition")) {
-                for (Element aud : Dom.children(arc, SAML11, "Audience")) {
-                    audiences.add(Dom.text(aud));
-                }
-            }
-            return new SamlConditions(Dom.attr(c, "NotBefore"), Dom.attr(c, "NotOnOrAfter"), audiences,
-                    path + "/Conditions");
-        });
+        Optional<SamlConditions> conditions = conditions(a, SAML11, "AudienceRestrictionCondition", path);
         List<Saml11Assertion.AuthenticationStatement> statements = new ArrayList<>();
         String nameId = null;
         String nameIdFormat = null;
@@ -97,16 +88,7 @@ public final class SamlParser {
                         path + "/Subject/SubjectConfirmation" + (data.isPresent() ? "/SubjectConfirmationData" : "")));
             }
         }
-        Optional<SamlConditions> conditions = Dom.child(a, SAML2, "Conditions").map(c -> {
-            List<String> audiences = new ArrayList<>();
-            for (Element ar : Dom.children(c, SAML2, "AudienceRestriction")) {
-                for (Element aud : Dom.children(ar, SAML2, "Audience")) {
-                    audiences.add(Dom.text(aud));
-                }
-            }
-            return new SamlConditions(Dom.attr(c, "NotBefore"), Dom.attr(c, "NotOnOrAfter"), audiences,
-                    path + "/Conditions");
-        });
+        Optional<SamlConditions> conditions = conditions(a, SAML2, "AudienceRestriction", path);
         List<Saml2Assertion.AuthnStatement> statements = new ArrayList<>();
         for (Element st : Dom.children(a, SAML2, "AuthnStatement")) {
             List<String> refs = new ArrayList<>();
@@ -143,5 +125,18 @@ public final class SamlParser {
             }
         }
         return out;
+    }
+
+    /** The Conditions of an assertion: SAML 1.1 and 2.0 differ only in the namespace and the restriction's name. */
+    private static Optional<SamlConditions> conditions(Element a, String ns, String restriction, String path) {
+        return Dom.child(a, ns, "Conditions").map(c -> {
+            List<String> audiences = new ArrayList<>();
+            for (Element r : Dom.children(c, ns, restriction)) {
+                for (Element aud : Dom.children(r, ns, "Audience")) {
+                    audiences.add(Dom.text(aud));
+                }
+            }
+            return new SamlConditions(Dom.attr(c, "NotBefore"), Dom.attr(c, "NotOnOrAfter"), audiences, path + "/Conditions");
+        });
     }
 }

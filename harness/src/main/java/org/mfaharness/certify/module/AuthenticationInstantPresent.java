@@ -13,7 +13,6 @@ import org.mfaharness.certify.Requirements;
 import org.mfaharness.verify.ArtifactJudgement;
 import org.mfaharness.verify.Evidence;
 import org.mfaharness.verify.Finding;
-import org.mfaharness.verify.ReasonCode;
 import org.mfaharness.verify.assertion.XmlTime;
 
 /**
@@ -27,10 +26,6 @@ public final class AuthenticationInstantPresent extends PerLegModule {
     public AuthenticationInstantPresent(Fed fed) {
         super(FindingsModule.FEDERATED_LEGS);
         this.fed = fed;
-    }
-
-    private ReasonCode code() {
-        return fed == Fed.WSFED ? ReasonCode.WSF_AUTHN_INSTANT : ReasonCode.S2_AUTHN_INSTANT;
     }
 
     private String instantName() {
@@ -61,7 +56,7 @@ public final class AuthenticationInstantPresent extends PerLegModule {
         if (r == null) {
             return LegVerdict.notRun(leg.whyNothing(fed.response));
         }
-        Finding rec = r.findings().stream().filter(f -> f.code().equals(code().name())).findFirst().orElse(null);
+        Finding rec = fed.authnInstantOf(r);
         String src = requirements().get(0).source();
         if (rec == null) {
             return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_AUTHN_INSTANT_MISSING, "The assertion reports no " + instantName() + ".",

@@ -13,7 +13,6 @@ import org.mfaharness.certify.Requirements;
 import org.mfaharness.verify.ArtifactJudgement;
 import org.mfaharness.verify.Evidence;
 import org.mfaharness.verify.Finding;
-import org.mfaharness.verify.ReasonCode;
 import org.mfaharness.verify.assertion.XmlTime;
 
 /**
@@ -52,8 +51,7 @@ abstract class FreshAuthentication extends PerLegModule {
             return LegVerdict.notRun(leg.whyNothing(fed.response));
         }
         String src = requirements().get(0).source();
-        ReasonCode code = fed == Fed.WSFED ? ReasonCode.WSF_AUTHN_INSTANT : ReasonCode.S2_AUTHN_INSTANT;
-        Finding rec = r.findings().stream().filter(f -> f.code().equals(code.name())).findFirst().orElse(null);
+        Finding rec = fed.authnInstantOf(r);
         Instant t = rec == null ? null : XmlTime.parse(rec.evidence().value());
         if (!leg.typedPassword()) {
             return LegVerdict.of(Outcome.FAIL, Local.fail(leg.label(), CertifyCode.CERT_NOT_FRESH, "With " + demand()

@@ -2,7 +2,6 @@ package org.mfaharness.certify.report;
 
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -11,6 +10,7 @@ import org.mfaharness.certify.Certification;
 import org.mfaharness.certify.ModuleResult;
 import org.mfaharness.certify.Outcome;
 import org.mfaharness.certify.Requirement;
+import org.mfaharness.report.JunitXml;
 
 /**
  * {@code junit.xml} for a certification: one {@code testsuite} for the plan, one {@code testcase} per module
@@ -32,13 +32,13 @@ public final class CertifyJunit {
             w.writeAttribute("name", "mfa-harness certify");
             w.writeCharacters("\n  ");
             w.writeStartElement("testsuite");
-            w.writeAttribute("name", "certify " + c.plan() + " " + c.planVersion() + ": " + clean(c.product()));
+            w.writeAttribute("name", "certify " + c.plan() + " " + c.planVersion() + ": " + JunitXml.clean(c.product()));
             w.writeAttribute("tests", String.valueOf(c.results().size()));
             w.writeAttribute("failures", String.valueOf(c.count(Outcome.FAIL)));
             w.writeAttribute("errors", "0");
             w.writeAttribute("skipped", String.valueOf(c.count(Outcome.NOT_RUN)));
-            w.writeAttribute("time", seconds(Duration.between(c.startedAt(), c.finishedAt()).toMillis()));
-            w.writeAttribute("timestamp", c.startedAt().toString().replaceFirst("\\.\\d+Z$", "Z").replace("Z", ""));
+            w.writeAttribute("time", JunitXml.seconds(Duration.between(c.startedAt(), c.finishedAt()).toMillis()));
+            w.writeAttribute("timestamp", JunitXml.timestamp(c.startedAt()));
             for (ModuleResult r : c.results()) {
                 String ids = r.requirements().stream().map(Requirement::id).collect(Collectors.joining(" "));
                 w.writeCharacters("\n    ");
@@ -50,17 +50,17 @@ public final class CertifyJunit {
                     case FAIL -> {
                         w.writeStartElement("failure");
                         w.writeAttribute("type", ids);
-                        w.writeAttribute("message", clean(r.message()));
-                        w.writeCharacters(clean(r.displayName() + " [" + ids + ", " + r.severity() + "]: " + r.message()));
+                        w.writeAttribute("message", JunitXml.clean(r.message()));
+                        w.writeCharacters(JunitXml.clean(r.displayName() + " [" + ids + ", " + r.severity() + "]: " + r.message()));
                         w.writeEndElement();
                     }
                     case NOT_RUN -> {
                         w.writeEmptyElement("skipped");
-                        w.writeAttribute("message", clean("could not run: " + r.message()));
+                        w.writeAttribute("message", JunitXml.clean("could not run: " + r.message()));
                     }
                     case WARN, PASS -> {
                         w.writeStartElement("system-out");
-                        w.writeCharacters(clean(r.outcome() + " " + r.displayName() + " [" + ids + "]: " + r.message()));
+                        w.writeCharacters(JunitXml.clean(r.outcome() + " " + r.displayName() + " [" + ids + "]: " + r.message()));
                         w.writeEndElement();
                     }
                 }
@@ -76,20 +76,5 @@ public final class CertifyJunit {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** XML 1.0 cannot carry most control characters: replace them. */
-    static String clean(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> b.appendCodePoint(cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF) ? cp : '?'));
-        return b.toString();
-    }
-
-    private static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 }

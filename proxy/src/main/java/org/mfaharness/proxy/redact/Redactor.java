@@ -44,13 +44,26 @@ public final class Redactor implements UnaryOperator<Exchange> {
     private static final Set<String> URL_HEADERS = Set.of("location", "referer", "content-location");
 
     private final RedactionPolicy policy;
-    private final Set<String> secretValues = new CopyOnWriteArraySet<>();
+    private final Set<String> secretValues;
     private final boolean share;
 
     public Redactor(RedactionPolicy policy) {
+        this(policy, new CopyOnWriteArraySet<>(policy.secretValues()), policy.mode() == RedactionMode.SHARE);
+    }
+
+    private Redactor(RedactionPolicy policy, Set<String> secretValues, boolean share) {
         this.policy = policy;
-        this.secretValues.addAll(policy.secretValues());
-        this.share = policy.mode() == RedactionMode.SHARE;
+        this.secretValues = secretValues;
+        this.share = share;
+    }
+
+    /**
+     * This redactor without the share-mode scrubbers (itself when it has none): secrets are removed exactly as here —
+     * the same secret values, including ones added later — but signatures stay, so in-process listeners judge what
+     * was really signed while only the HAR is prepared for sharing.
+     */
+    public Redactor withoutShareScrubbing() {
+        return share ? new Redactor(policy, secretValues, false) : this;
     }
 
     public RedactionPolicy policy() {

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes completed exchanges from request threads (a non-blocking offer into a bounded queue) and, on one delivery
- * thread, decodes content coding, calls the raw listeners, redacts, and calls the persisting listeners. When the
- * queue is full an exchange is dropped and counted rather than blocking the proxy.
+ * thread, decodes content coding, calls the raw listeners, redacts, and calls the listeners (secrets removed) and
+ * the HAR writer (secrets removed and, in share mode, signatures stripped). When the queue is full an exchange is
+ * dropped and counted rather than blocking the proxy.
  */
 public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeDispatcher.class);
@@ -28,20 +29,30 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final List<ExchangeListener> rawListeners;
     private final List<ExchangeListener> listeners;
+    private final ExchangeListener har;
     private final UnaryOperator<Exchange> redactor;
+    private final UnaryOperator<Exchange> harRedactor;
     private final int captureLimit;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
+    /** Exchanges taken into the queue, and those whose delivery ended (delivered or failed): idle when equal. */
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
     private final Object stopToken = new Object();
     private volatile boolean closed;
-    private volatile boolean busy;
 
-    public ExchangeDispatcher(List<ExchangeListener> rawListeners, List<ExchangeListener> listeners,
-                              UnaryOperator<Exchange> redactor, int captureLimit) {
+    /**
+     * @param har         the HAR writer, or null
+     * @param redactor    what {@code listeners} receive: secrets removed
+     * @param harRedactor what the HAR receives (the same operator unless share mode strips more)
+     */
+    public ExchangeDispatcher(List<ExchangeListener> rawListeners, List<ExchangeListener> listeners, ExchangeListener har,
+                              UnaryOperator<Exchange> redactor, UnaryOperator<Exchange> harRedactor, int captureLimit) {
         this.rawListeners = List.copyOf(rawListeners);
         this.listeners = List.copyOf(listeners);
+        this.har = har;
         this.redactor = redactor;
+        this.harRedactor = harRedactor;
         this.captureLimit = captureLimit;
         this.thread = new Thread(this::run, "mfa-harness-exchanges");
         this.thread.setDaemon(true);
@@ -50,7 +61,10 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
 
     @Override
     public void accept(Exchange exchange) {
+        // Counted before the offer, so a flush never sees an exchange that is queued but not yet counted.
+        accepted.incrementAndGet();
         if (closed || !queue.offer(exchange)) {
+            accepted.decrementAndGet();
             long n = dropped.incrementAndGet();
             if (n == 1 || n % 1000 == 0) {
                 LOG.warn("exchange delivery queue full or closed: {} exchange(s) dropped", n);
@@ -62,14 +76,11 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
         return dropped.get();
     }
 
-    public long delivered() {
-        return delivered.get();
-    }
-
     /** Waits until every exchange accepted so far has been delivered (bounded by {@code timeoutMillis}). */
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (!queue.isEmpty() || busy) {
+        long target = accepted.get();
+        while (done.get() < target) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -100,17 +111,19 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
                     return;
                 }
             }
-            busy = true;
             try {
                 for (Object o : batch) {
                     if (o == stopToken) {
                         return;
                     }
-                    deliver((Exchange) o);
+                    try {
+                        deliver((Exchange) o);
+                    } finally {
+                        done.incrementAndGet();
+                    }
                 }
             } finally {
                 batch.clear();
-                busy = false;
                 lastWork = System.nanoTime();
             }
         }
@@ -121,20 +134,24 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
         for (ExchangeListener l : rawListeners) {
             call(l, decoded);
         }
-        if (!listeners.isEmpty()) {
-            Exchange redacted;
-            try {
-                redacted = redactor.apply(decoded);
-            } catch (RuntimeException | StackOverflowError e) {
-                LOG.error("redaction failed; exchange {} not delivered to persisting listeners: {}",
-                        raw.sequence(), e.toString());
-                return;
-            }
-            for (ExchangeListener l : listeners) {
-                call(l, redacted);
-            }
+        if (listeners.isEmpty() && har == null) {
+            return;
         }
-        delivered.incrementAndGet();
+        Exchange redacted;
+        Exchange forHar;
+        try {
+            redacted = listeners.isEmpty() ? null : redactor.apply(decoded);
+            forHar = har == null ? null : harRedactor == redactor && redacted != null ? redacted : harRedactor.apply(decoded);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("redaction failed; exchange {} not delivered to listeners or the HAR: {}", raw.sequence(), e.toString());
+            return;
+        }
+        for (ExchangeListener l : listeners) {
+            call(l, redacted);
+        }
+        if (har != null) {
+            call(har, forHar);
+        }
     }
 
     private static void call(ExchangeListener l, Exchange e) {

@@ -134,6 +134,29 @@ class HarRecordingTest {
     }
 
     @Test
+    void inShareModeOnlyTheHarIsStrippedListenersJudgeWhatWasSignedWithSecretsRemoved(@TempDir Path tmp) throws Exception {
+        Path har = tmp.resolve("share.har");
+        Recorder rec = new Recorder();
+        RedactionPolicy share = RedactionPolicy.builder().mode(org.mfaharness.proxy.redact.RedactionMode.SHARE)
+                .secretValue("LabUserPassw0rd")
+                .shareFieldScrubber((where, name, value) -> name.equals("SAMLResponse") ? "SIGNATURE-STRIPPED" : value).build();
+        try (TestUpstream up = TestUpstream.http(TestUpstream::echo);
+             InterceptingProxy proxy = ProxyFixture.proxy().harFile(har).listener(rec).redaction(share).build()) {
+            InetSocketAddress at = proxy.start();
+            proxy.redactor().addSecretValue("918273");
+            ProxyFixture.client(at).send(HttpRequest.newBuilder(URI.create("http://localhost:" + up.port() + "/login.srf"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("SAMLResponse=PHNpZ25lZD4&passwd=LabUserPassw0rd&otc=918273"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Exchange live = rec.only(proxy);
+            assertThat(live.requestText()).contains("SAMLResponse=PHNpZ25lZD4").doesNotContain("LabUserPassw0rd", "918273");
+            awaitEntries(har, 1);
+        }
+        String text = Files.readString(har);
+        assertThat(text).contains("SIGNATURE-STRIPPED").doesNotContain("PHNpZ25lZD4", "LabUserPassw0rd", "918273");
+    }
+
+    @Test
     void sigkillLeavesAReadableHarWithEveryCompletedExchange(@TempDir Path tmp) throws Exception {
         Path har = tmp.resolve("killed.har");
         try (ChildJvm child = new ChildJvm(List.of("-Xmx256m"), HarProxyMain.class, har.toString(),
