@@ -108,7 +108,7 @@ public final class ArtifactDetector {
             }
         }
         if (found.isEmpty()) {
-            found.addAll(fromErrorText(s, origin));
+            found.addAll(errorsInText(s, origin));
         }
         if (found.isEmpty()) {
             found.add(new Unreadable(shorten(s), origin, ArtifactKind.UNREADABLE,
@@ -302,7 +302,7 @@ public final class ArtifactDetector {
     private Artifact fromBase64Xml(String b64, Origin origin) {
         byte[] bytes;
         try {
-            bytes = JwtParser.decodeBase64Lenient(b64);
+            bytes = Base64Text.decode(b64);
         } catch (IllegalArgumentException e) {
             return new Unreadable(shorten(b64), origin, ArtifactKind.SAML2_RESPONSE, "the value is not valid base64", false);
         }
@@ -317,7 +317,7 @@ public final class ArtifactDetector {
     private Artifact fromSamlRequest(String b64, Origin origin) {
         byte[] bytes;
         try {
-            bytes = JwtParser.decodeBase64Lenient(b64);
+            bytes = Base64Text.decode(b64);
         } catch (IllegalArgumentException e) {
             return new Unreadable(shorten(b64), origin, ArtifactKind.SAML2_AUTHN_REQUEST, "SAMLRequest is not valid base64", false);
         }
@@ -452,10 +452,6 @@ public final class ArtifactDetector {
 
     /** AADSTS errors and Partner Center MFA errors written in a text or an HTML page; empty when there are none. */
     public List<Artifact> errorsInText(String s, Origin origin) {
-        return fromErrorText(s, origin);
-    }
-
-    private List<Artifact> fromErrorText(String s, Origin origin) {
         List<Artifact> out = new ArrayList<>();
         List<Integer> codes = aadstsCodes(s);
         if (!codes.isEmpty()) {
@@ -472,7 +468,7 @@ public final class ArtifactDetector {
     }
 
     /** The AADSTS numbers in a text, distinct, in order of appearance. */
-    public static List<Integer> aadstsCodes(String s) {
+    private static List<Integer> aadstsCodes(String s) {
         Set<Integer> codes = new LinkedHashSet<>();
         Matcher m = AADSTS.matcher(s);
         while (m.find()) {

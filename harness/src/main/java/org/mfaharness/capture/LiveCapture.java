@@ -11,7 +11,6 @@ import org.mfaharness.artifact.Artifact;
 import org.mfaharness.artifact.ArtifactDetector;
 import org.mfaharness.artifact.CaptureExtractor;
 import org.mfaharness.proxy.InterceptingProxy;
-import org.mfaharness.proxy.exchange.Exchange;
 
 /**
  * An {@link InterceptingProxy} whose exchanges are turned into artifacts as they complete. Exchanges arrive on the
@@ -21,7 +20,6 @@ import org.mfaharness.proxy.exchange.Exchange;
 public final class LiveCapture implements AutoCloseable {
     private final InterceptingProxy proxy;
     private final List<Artifact> artifacts = new ArrayList<>();
-    private final List<Exchange> failures = new ArrayList<>();
 
     private LiveCapture(InterceptingProxy proxy) {
         this.proxy = proxy;
@@ -43,9 +41,6 @@ public final class LiveCapture implements AutoCloseable {
             LiveCapture c = self[0];
             synchronized (c) {
                 c.artifacts.addAll(found);
-                if (e.error() != null) {
-                    c.failures.add(e);
-                }
             }
             if (!found.isEmpty() && onArtifacts != null) {
                 onArtifacts.accept(found);
@@ -74,11 +69,6 @@ public final class LiveCapture implements AutoCloseable {
     /** Everything captured so far. */
     public synchronized List<Artifact> artifacts() {
         return List.copyOf(artifacts);
-    }
-
-    /** Exchanges that failed upstream (refused, reset, timeout), for progress messages. */
-    public synchronized List<Exchange> failures() {
-        return List.copyOf(failures);
     }
 
     @Override

@@ -194,15 +194,6 @@ public record CloudProfile(
         return tenantOfIssuer(iss).isPresent();
     }
 
-    /** Whether {@code host} is one of this cloud's Entra sign-in hosts (case-insensitive, as DNS is). */
-    public boolean isAuthorityHost(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        return authorityHosts.stream().anyMatch(a -> a.equalsIgnoreCase(h));
-    }
-
     /** Whether an audience names the Partner Center API (its URI, with or without a trailing slash, or its app id). */
     public boolean isPartnerCenterAudience(String aud) {
         if (aud == null) {

@@ -127,8 +127,21 @@ public final class DecodedView {
         return amount + " " + when + " the evaluation time";
     }
 
+    /** The index of the line the decisive element is on (the first holding its mark), or -1. */
+    static int decisiveLine(List<String> lines, org.mfaharness.verify.Evidence decisive) {
+        String mark = decisive == null ? null : markOf(decisive);
+        if (mark != null) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(mark)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** The text that marks the decisive element in the decoded lines: the raw value, or the JSON member for JWT paths. */
-    static String markOf(org.mfaharness.verify.Evidence e) {
+    private static String markOf(org.mfaharness.verify.Evidence e) {
         if (e.path().startsWith("payload.") || e.path().startsWith("header.")) {
             return "\"" + e.path().substring(e.path().indexOf('.') + 1) + "\"";
         }

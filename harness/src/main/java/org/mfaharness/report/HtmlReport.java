@@ -85,17 +85,14 @@ public final class HtmlReport {
             a.put("hasClaims", !claims.isEmpty());
         }
         List<String> lines = DecodedView.lines(j.artifact(), at);
-        String mark = decisive == null ? null : DecodedView.markOf(decisive);
+        int hit = DecodedView.decisiveLine(lines, decisive);
         List<Map<String, Object>> decoded = new ArrayList<>();
-        boolean marked = false;
-        for (String line : lines) {
-            boolean hl = !marked && mark != null && line.contains(mark);
-            marked |= hl;
-            decoded.add(Map.of("text", line, "hl", hl));
+        for (int i = 0; i < lines.size(); i++) {
+            decoded.add(Map.of("text", lines.get(i), "hl", i == hit));
         }
         a.put("decoded", decoded);
         a.put("hasDecoded", !decoded.isEmpty());
-        a.put("openDecoded", marked && !(j.artifact() instanceof JwtToken));
+        a.put("openDecoded", hit >= 0 && !(j.artifact() instanceof JwtToken));
         return a;
     }
 

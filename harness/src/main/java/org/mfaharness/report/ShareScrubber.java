@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import org.mfaharness.artifact.Base64Text;
 import org.mfaharness.proxy.redact.FieldLocation;
 import org.mfaharness.proxy.redact.FieldScrubber;
 
@@ -27,7 +28,8 @@ public final class ShareScrubber implements FieldScrubber {
         }
         if (n.equals("samlresponse")) {
             try {
-                String xml = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
+                // Read as the detector reads it (URL-safe or not), so what was judged is what gets stripped.
+                String xml = new String(Base64Text.decode(value), StandardCharsets.UTF_8);
                 return Base64.getEncoder().encodeToString(SignatureStripper.strip(xml).getBytes(StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 return value;

@@ -37,12 +37,9 @@ public final class TextReport {
             List<String> lines = DecodedView.lines(j.artifact(), at);
             if (!lines.isEmpty()) {
                 out.println("    decoded:");
-                String mark = j.decisive() == null ? null : DecodedView.markOf(j.decisive().evidence());
-                boolean marked = false;
-                for (String line : lines) {
-                    boolean hit = !marked && mark != null && line.contains(mark);
-                    marked |= hit;
-                    out.println((hit ? "  ▶   " : "      ") + line);
+                int hit = DecodedView.decisiveLine(lines, j.decisive() == null ? null : j.decisive().evidence());
+                for (int i = 0; i < lines.size(); i++) {
+                    out.println((i == hit ? "  ▶   " : "      ") + lines.get(i));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.mfaharness.report;
 
+import org.mfaharness.verify.ArtifactJudgement;
 import org.mfaharness.verify.Finding;
 import org.mfaharness.verify.MfaBy;
 import org.mfaharness.verify.chain.ChainJudgement;
@@ -22,24 +23,17 @@ public final class VerdictSentence {
         };
     }
 
-    /** " The MFA claim was first missing at hop 5 (wsfed-rstr): <why>" when an upstream hop lost it. */
+    /**
+     * " The MFA claim was first missing at hop 5 (WS-Fed RSTR): <why>" — the chain's first loss, when it is another
+     * hop than the one the decisive finding explains.
+     */
     static String firstLoss(ChainJudgement c, Finding decisive) {
-        for (org.mfaharness.verify.ArtifactJudgement h : c.hops()) {
-            if (h.mfa() == org.mfaharness.verify.MfaReading.ABSENT && h.decisive() != null && !h.decisive().message().equals(decisive.message())
-                    && isUpstream(h.artifact().kind())
-                    && c.findings().stream().anyMatch(f -> f.code().equals("CHAIN_CLAIM_LOST"))) {
-                return " The MFA claim was first missing at hop " + h.artifact().origin().hop() + " ("
-                        + h.artifact().kind().label() + "): " + h.decisive().message();
-            }
+        ArtifactJudgement h = c.firstLoss();
+        if (h == null || h.decisive() == null || h.decisive().message().equals(decisive.message())) {
+            return "";
         }
-        return "";
-    }
-
-    private static boolean isUpstream(org.mfaharness.artifact.ArtifactKind k) {
-        return switch (k) {
-            case WSFED_RSTR, SAML11_ASSERTION, SAML2_RESPONSE, SAML2_ASSERTION, EAM_ID_TOKEN, EAM_RESPONSE -> true;
-            default -> false;
-        };
+        return " The MFA claim was first missing at hop " + h.artifact().origin().hop() + " (" + h.artifact().kind().label()
+                + "): " + h.decisive().message();
     }
 
     static String by(MfaBy m) {

@@ -24,7 +24,7 @@ public record ArtifactJudgement(Artifact artifact, Verdict verdict, MfaReading m
      * The MFA reading the findings establish. When several findings carry a reading, the most cautious wins:
      * ABSENT over WEAK over PRESENT; UNKNOWN only when nothing else was read.
      */
-    public static MfaReading readingOf(List<Finding> findings) {
+    private static MfaReading readingOf(List<Finding> findings) {
         MfaReading best = null;
         for (Finding f : findings) {
             MfaReading r = readingOfCode(f.code());

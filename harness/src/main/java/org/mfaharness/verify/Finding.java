@@ -28,9 +28,4 @@ public record Finding(String code, Severity severity, String message, Evidence e
     public static Finding of(ReasonCode code, String message, Evidence evidence) {
         return new Finding(code.name(), code.severity(), message, evidence, code.remediation(), code.source());
     }
-
-    /** The same finding with another severity (a plan decides severity; the rule decides the facts). */
-    public Finding withSeverity(Severity s) {
-        return new Finding(code, s, message, evidence, remediation, source);
-    }
 }

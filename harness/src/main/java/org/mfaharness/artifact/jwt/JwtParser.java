@@ -210,13 +210,6 @@ public final class JwtParser {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
-    /** Base64 standard or URL-safe, padded or not. */
-    public static byte[] decodeBase64Lenient(String s) {
-        String t = s.trim().replace('-', '+').replace('_', '/');
-        int pad = (4 - t.length() % 4) % 4;
-        return Base64.getMimeDecoder().decode(t + "=".repeat(pad == 3 ? 0 : pad));
-    }
-
     /** A JSON token stream parse error with a message fit for a finding. */
     public static final class MalformedJwtException extends Exception {
         private static final long serialVersionUID = 1L;

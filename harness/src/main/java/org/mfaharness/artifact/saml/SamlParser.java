@@ -35,18 +35,7 @@ public final class SamlParser {
             statements.add(new Saml11Assertion.AuthenticationStatement(Dom.attr(st, "AuthenticationMethod"),
                     Dom.attr(st, "AuthenticationInstant"), path + "/AuthenticationStatement"));
         }
-        List<SamlAttribute> attributes = new ArrayList<>();
-        for (Element as : Dom.children(a, SAML11, "AttributeStatement")) {
-            for (Element attr : Dom.children(as, SAML11, "Attribute")) {
-                String name = Dom.attr(attr, "AttributeName");
-                List<String> values = new ArrayList<>();
-                for (Element v : Dom.children(attr, SAML11, "AttributeValue")) {
-                    values.add(Dom.text(v));
-                }
-                attributes.add(new SamlAttribute(name, Dom.attr(attr, "AttributeNamespace"), values,
-                        path + "/AttributeStatement/Attribute[@AttributeName=\"" + name + "\"]"));
-            }
-        }
+        List<SamlAttribute> attributes = attributes(a, SAML11, "AttributeName", "AttributeNamespace", path);
         // The subject: the first NameIdentifier in any statement (AD FS repeats the subject in each).
         for (Element st : childElements(a)) {
             Optional<Element> subject = Dom.child(st, SAML11, "Subject");
@@ -100,18 +89,7 @@ public final class SamlParser {
             statements.add(new Saml2Assertion.AuthnStatement(Dom.attr(st, "AuthnInstant"), refs,
                     path + "/AuthnStatement"));
         }
-        List<SamlAttribute> attributes = new ArrayList<>();
-        for (Element as : Dom.children(a, SAML2, "AttributeStatement")) {
-            for (Element attr : Dom.children(as, SAML2, "Attribute")) {
-                String name = Dom.attr(attr, "Name");
-                List<String> values = new ArrayList<>();
-                for (Element v : Dom.children(attr, SAML2, "AttributeValue")) {
-                    values.add(Dom.text(v));
-                }
-                attributes.add(new SamlAttribute(name, Dom.attr(attr, "NameFormat"), values,
-                        path + "/AttributeStatement/Attribute[@Name=\"" + name + "\"]"));
-            }
-        }
+        List<SamlAttribute> attributes = attributes(a, SAML2, "Name", "NameFormat", path);
         return new Saml2Assertion(a, Dom.attr(a, "ID"), issuer, Dom.attr(a, "IssueInstant"), nameId, nameIdFormat,
                 nameIdPath, confirmations, conditions, statements, attributes,
                 Dom.child(a, Dom.DSIG_NS, "Signature").isPresent(), path);
@@ -122,6 +100,23 @@ public final class SamlParser {
         for (org.w3c.dom.Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element e) {
                 out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The attributes of every AttributeStatement; SAML 1.1 and 2.0 name an attribute's name and namespace differently. */
+    private static List<SamlAttribute> attributes(Element a, String ns, String nameAttr, String namespaceAttr, String path) {
+        List<SamlAttribute> out = new ArrayList<>();
+        for (Element as : Dom.children(a, ns, "AttributeStatement")) {
+            for (Element attr : Dom.children(as, ns, "Attribute")) {
+                String name = Dom.attr(attr, nameAttr);
+                List<String> values = new ArrayList<>();
+                for (Element v : Dom.children(attr, ns, "AttributeValue")) {
+                    values.add(Dom.text(v));
+                }
+                out.add(new SamlAttribute(name, Dom.attr(attr, namespaceAttr), values,
+                        path + "/AttributeStatement/Attribute[@" + nameAttr + "=\"" + name + "\"]"));
             }
         }
         return out;

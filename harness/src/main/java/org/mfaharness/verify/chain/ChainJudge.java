@@ -103,8 +103,10 @@ public final class ChainJudge {
                     + ", but none of its captured pages showed a second factor (no OTP, passcode or push step).",
                     Evidence.at("hop " + idp.artifact().origin().hop(), idp.decisive() == null ? null : idp.decisive().evidence().value()));
         }
+        ArtifactJudgement firstLoss = null;
         for (ArtifactJudgement h : captured(hops) ? hops : List.<ArtifactJudgement>of()) {
             if (h.mfa() == MfaReading.ABSENT && bearsOnMfa(h)) {
+                firstLoss = h;
                 chain.add(ReasonCode.CHAIN_CLAIM_LOST, "The MFA claim was first missing at " + describe(h) + ".",
                         Evidence.at("hop " + h.artifact().origin().hop(), h.decisive() == null ? null : h.decisive().code()));
                 break;
@@ -129,7 +131,7 @@ public final class ChainJudge {
         if (verdict == null) {
             verdict = Verdict.INCONCLUSIVE;
         }
-        return new ChainJudgement(hops, context, verdict, mfa, by, chain.list(), token, decisive);
+        return new ChainJudgement(hops, context, verdict, mfa, by, chain.list(), token, decisive, firstLoss);
     }
 
     /**

@@ -19,9 +19,12 @@ import org.mfaharness.verify.Verdict;
  * @param findings      the chain's own findings (attribution, refresh tokens, the first loss)
  * @param decisiveToken the Entra token Partner Center would judge, or null when none was captured
  * @param decisive      the finding that explains the verdict (from a hop or the chain)
+ * @param firstLoss     the first captured hop that bears on MFA and lacks the claim (the {@code CHAIN_CLAIM_LOST}
+ *                      hop), or null
  */
 public record ChainJudgement(List<ArtifactJudgement> hops, List<Artifact> context, Verdict verdict, MfaReading mfa,
-                             MfaBy mfaBy, List<Finding> findings, ArtifactJudgement decisiveToken, Finding decisive) {
+                             MfaBy mfaBy, List<Finding> findings, ArtifactJudgement decisiveToken, Finding decisive,
+                             ArtifactJudgement firstLoss) {
     public ChainJudgement {
         hops = List.copyOf(hops);
         context = List.copyOf(context);

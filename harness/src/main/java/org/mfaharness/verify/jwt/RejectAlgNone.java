@@ -12,10 +12,15 @@ public final class RejectAlgNone implements Check<JwtToken> {
     @Override
     public void evaluate(JwtToken t, JudgeContext ctx, Findings out) {
         String alg = t.alg();
-        if (alg == null || alg.equalsIgnoreCase("none")) {
+        if (alg == null || isNone(alg)) {
             out.add(ReasonCode.JOSE_ALG_NONE, alg == null ? "The header has no alg: the token is not signed."
                     : "The header says alg \"" + alg + "\": the token is unsigned and anyone could have written it.",
                     Evidence.at("header.alg", alg));
         }
+    }
+
+    /** {@code none} in any case. */
+    static boolean isNone(String alg) {
+        return alg.equalsIgnoreCase("none");
     }
 }

@@ -12,10 +12,15 @@ public final class RejectHmacAlgorithm implements Check<JwtToken> {
     @Override
     public void evaluate(JwtToken t, JudgeContext ctx, Findings out) {
         String alg = t.alg();
-        if (alg != null && alg.toUpperCase(java.util.Locale.ROOT).startsWith("HS")) {
+        if (alg != null && isHmac(alg)) {
             out.add(ReasonCode.JOSE_HMAC_ALG, "The header says alg \"" + alg
                     + "\", an HMAC: Entra signs with RS256, and an HMAC verified with a public key is the classic key-confusion forgery.",
                     Evidence.expected("header.alg", alg, "RS256"));
         }
+    }
+
+    /** HS256, HS384, HS512 (any case, any suffix). */
+    static boolean isHmac(String alg) {
+        return alg.toUpperCase(java.util.Locale.ROOT).startsWith("HS");
     }
 }

@@ -45,7 +45,7 @@ public final class VerifyJwtSignature implements Check<JwtToken> {
         }
         if (!JwsSignature.RSA_ALGORITHMS.contains(alg)) {
             // none and HMAC have their own FAIL findings; any other algorithm must not pass unverified.
-            if (!alg.equalsIgnoreCase("none") && !alg.toUpperCase(java.util.Locale.ROOT).startsWith("HS")) {
+            if (!RejectAlgNone.isNone(alg) && !RejectHmacAlgorithm.isHmac(alg)) {
                 out.add(codes.invalid(), "The header's alg \"" + alg + "\" is not an algorithm verified here (RS256, RS384,"
                         + " RS512, PS256, PS384, PS512): the signature cannot be checked, so the token is not trusted.",
                         Evidence.expected("header.alg", alg, "RS256"));

@@ -12,7 +12,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.mfaharness.artifact.jwt.JwtParser;
+import org.mfaharness.artifact.Base64Text;
 
 /**
  * Reads a JWKS the user gave, leniently: Entra's historical key sets use base64 (not base64url) for {@code n},
@@ -63,8 +63,8 @@ public final class Jwks {
             PublicKey fromNe = null;
             if (k.hasNonNull("n") && k.hasNonNull("e")) {
                 try {
-                    BigInteger n = new BigInteger(1, JwtParser.decodeBase64Lenient(k.get("n").asText()));
-                    BigInteger e = new BigInteger(1, JwtParser.decodeBase64Lenient(k.get("e").asText()));
+                    BigInteger n = new BigInteger(1, Base64Text.decode(k.get("n").asText()));
+                    BigInteger e = new BigInteger(1, Base64Text.decode(k.get("e").asText()));
                     fromNe = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
                 } catch (IllegalArgumentException | GeneralSecurityException ex) {
                     throw new TrustException(source + ": key " + text(k, "kid") + " has unreadable n/e");

@@ -31,10 +31,6 @@ public record TrustMaterial(List<X509Certificate> certificates, String metadataI
         return new TrustMaterial(c, metadataIssuer, jwks, eamJwks, eamDiscovery);
     }
 
-    public TrustMaterial withJwks(List<TrustedKey> k) {
-        return new TrustMaterial(certificates, metadataIssuer, k, eamJwks, eamDiscovery);
-    }
-
     /** The keys to verify an EAM provider's id_token with: its own keys, else the general --jwks. */
     public List<TrustedKey> keysForEam() {
         return eamJwks.isEmpty() ? jwks : eamJwks;

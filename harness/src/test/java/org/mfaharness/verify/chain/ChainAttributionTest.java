@@ -56,6 +56,16 @@ class ChainAttributionTest {
         return this;
     }
 
+    /** An RSTR carrying a SAML 2.0 assertion (WS-Fed allows either version). */
+    ChainAttributionTest rstrWithSaml2(org.mfaharness.testing.Saml2Builder b) {
+        String assertion = b.bare().build().replaceFirst("^<\\?xml[^>]*\\?>", "");
+        String rstr = "<t:RequestSecurityTokenResponse xmlns:t=\"http://schemas.xmlsoap.org/ws/2005/02/trust\">"
+                + "<t:RequestedSecurityToken>" + assertion + "</t:RequestedSecurityToken></t:RequestSecurityTokenResponse>";
+        capture.addAll(detector.detect("wresult=" + java.net.URLEncoder.encode(rstr, java.nio.charset.StandardCharsets.UTF_8)
+                + "&wctx=ctx", at("POST", "https://login.microsoftonline.com/login.srf")));
+        return this;
+    }
+
     ChainAttributionTest entraPrompt() {
         capture.add(new SignInEvent("", at("POST", "https://login.microsoftonline.com/common/SAS/BeginAuth"),
                 SignInEvent.Type.ENTRA_MFA_PROMPT, "SAS/BeginAuth"));
@@ -109,6 +119,24 @@ class ChainAttributionTest {
                 .judge())
                 .hasVerdict(FAIL).hasMfa(ABSENT).hasMfaBy(NOBODY)
                 .hasFinding(WSF_STEPUP_IGNORED).hasFinding(ENTRA_REQUIRES_IDP_MFA_CLAIM).hasFinding(WSF_REQUEST_PARAMS);
+    }
+
+    @Test
+    void aStepUpIgnoredIsFoundWhateverTheSamlVersionInsideTheRstr() {
+        assertThat(new ChainAttributionTest().wsFedRequest(MFA_URI).rstrWithSaml2(org.mfaharness.testing.Saml2Builder.response()).judge())
+                .hasFinding(WSF_STEPUP_IGNORED);
+        assertThat(new ChainAttributionTest().wsFedRequest(MFA_URI).rstrWithSaml2(org.mfaharness.testing.Saml2Builder.response()
+                .classRefs(MFA_URI)).judge()).hasNoFinding(WSF_STEPUP_IGNORED).hasFinding(S2_MFA_CLASSREF);
+    }
+
+    @Test
+    void theVerdictSentenceNamesTheHopThatFirstLostTheClaim() {
+        ChainJudgement c = rstr(WsFedBuilder.rstr()).tokenResponse("authorization_code", List.of("pwd", "fed")).partnerCenter401().judge();
+        org.assertj.core.api.Assertions.assertThat(c.firstLoss().artifact().kind()).isEqualTo(org.mfaharness.artifact.ArtifactKind.WSFED_RSTR);
+        org.assertj.core.api.Assertions.assertThat(org.mfaharness.report.VerdictSentence.of(c))
+                .startsWith("Partner Center would reject this sign-in:")
+                .contains("The MFA claim was first missing at hop " + c.firstLoss().artifact().origin().hop() + " (");
+        assertThat(c).hasFinding(CHAIN_CLAIM_LOST);
     }
 
     @Test
