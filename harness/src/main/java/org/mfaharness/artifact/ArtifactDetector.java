@@ -350,13 +350,11 @@ public final class ArtifactDetector {
         String appliesTo = null;
         for (Element rstr : rstrs) {
             for (Element rst : Dom.children(rstr, ns, "RequestedSecurityToken")) {
-                for (org.w3c.dom.Node c = rst.getFirstChild(); c != null; c = c.getNextSibling()) {
-                    if (c instanceof Element e) {
-                        if (SamlParser.isSaml11Assertion(e)) {
-                            assertions.add(SamlParser.saml11(e));
-                        } else if (SamlParser.isSaml2Assertion(e)) {
-                            assertions.add(SamlParser.saml2(e));
-                        }
+                for (Element e : Dom.childElements(rst)) {
+                    if (SamlParser.isSaml11Assertion(e)) {
+                        assertions.add(SamlParser.saml11(e));
+                    } else if (SamlParser.isSaml2Assertion(e)) {
+                        assertions.add(SamlParser.saml2(e));
                     }
                 }
             }
@@ -368,8 +366,8 @@ public final class ArtifactDetector {
     }
 
     private static String appliesTo(Element rstr) {
-        for (org.w3c.dom.Node c = rstr.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof Element e && "AppliesTo".equals(e.getLocalName())) {
+        for (Element e : Dom.childElements(rstr)) {
+            if ("AppliesTo".equals(e.getLocalName())) {
                 for (String addrNs : List.of(org.mfaharness.artifact.saml.SamlNamespaces.WSA,
                         org.mfaharness.artifact.saml.SamlNamespaces.WSA_2004)) {
                     for (Element a : Dom.descendants(e, addrNs, "Address")) {
@@ -504,12 +502,8 @@ public final class ArtifactDetector {
     }
 
     private static Element firstChildElement(Element parent, String localName) {
-        for (org.w3c.dom.Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof Element e && (localName == null || localName.equals(e.getLocalName()))) {
-                return e;
-            }
-        }
-        return null;
+        return Dom.childElements(parent).stream().filter(e -> localName == null || localName.equals(e.getLocalName()))
+                .findFirst().orElse(null);
     }
 
     private static String text(JsonNode n, String field) {

@@ -16,7 +16,6 @@ import org.mfaharness.artifact.xml.Dom;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /**
  * The decoded artifact for people: XML re-indented, JWT header and payload as JSON with times in UTC and relative
@@ -62,12 +61,7 @@ public final class DecodedView {
             }
             open.append(' ').append(a.getName()).append("=\"").append(escape(a.getValue())).append('"');
         }
-        List<Element> children = new ArrayList<>();
-        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof Element ce) {
-                children.add(ce);
-            }
-        }
+        List<Element> children = Dom.childElements(e);
         if (children.isEmpty()) {
             String text = Dom.text(e).strip();
             if (SHORTENED.contains(e.getLocalName()) && text.length() > SHORT) {

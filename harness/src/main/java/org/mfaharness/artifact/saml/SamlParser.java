@@ -37,7 +37,7 @@ public final class SamlParser {
         }
         List<SamlAttribute> attributes = attributes(a, SAML11, "AttributeName", "AttributeNamespace", path);
         // The subject: the first NameIdentifier in any statement (AD FS repeats the subject in each).
-        for (Element st : childElements(a)) {
+        for (Element st : Dom.childElements(a)) {
             Optional<Element> subject = Dom.child(st, SAML11, "Subject");
             if (subject.isPresent()) {
                 Optional<Element> ni = Dom.child(subject.get(), SAML11, "NameIdentifier");
@@ -93,16 +93,6 @@ public final class SamlParser {
         return new Saml2Assertion(a, Dom.attr(a, "ID"), issuer, Dom.attr(a, "IssueInstant"), nameId, nameIdFormat,
                 nameIdPath, confirmations, conditions, statements, attributes,
                 Dom.child(a, Dom.DSIG_NS, "Signature").isPresent(), path);
-    }
-
-    private static List<Element> childElements(Element parent) {
-        List<Element> out = new ArrayList<>();
-        for (org.w3c.dom.Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof Element e) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 
     /** The attributes of every AttributeStatement; SAML 1.1 and 2.0 name an attribute's name and namespace differently. */

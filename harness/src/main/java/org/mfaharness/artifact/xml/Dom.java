@@ -27,6 +27,17 @@ public final class Dom {
         return out;
     }
 
+    /** Every direct child element, whatever its name. */
+    public static List<Element> childElements(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** The first direct child element with this namespace and local name. */
     public static Optional<Element> child(Element parent, String ns, String localName) {
         for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
