@@ -93,15 +93,17 @@ public final class ManualMode {
         String lastUrl = null;
         long nextReminder = start + reminderEvery.toNanos();
         while (true) {
-            if (until.holds(browser)) {
-                String last = Pages.withoutQuery(Pages.url(browser));
-                ctx.progress("manual sign-in done after " + Duration.ofNanos(System.nanoTime() - start).toSeconds()
-                        + " s: " + until.description());
-                return new SignInResult(pages, last, Duration.ofNanos(System.nanoTime() - start));
-            }
             String url;
             try {
+                // The URL is read before the condition is tested: a page that reaches the goal between the two
+                // reads is then the final page, not one more step the person went through.
                 url = Pages.withoutQuery(browser.getCurrentUrl());
+                if (until.holds(browser)) {
+                    String last = Pages.withoutQuery(Pages.url(browser));
+                    ctx.progress("manual sign-in done after " + Duration.ofNanos(System.nanoTime() - start)
+                            .toSeconds() + " s: " + until.description());
+                    return new SignInResult(pages, last, Duration.ofNanos(System.nanoTime() - start));
+                }
                 Optional<SignInFailedException> error = ErrorPages.detect(browser, ctx);
                 if (error.isPresent()) {
                     throw error.get();
