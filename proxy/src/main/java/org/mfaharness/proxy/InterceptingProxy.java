@@ -206,11 +206,6 @@ public final class InterceptingProxy implements Closeable {
         return redactor;
     }
 
-    /** The HAR file being written, when one was asked for. */
-    public Optional<Path> harFile() {
-        return Optional.ofNullable(config.harFile);
-    }
-
     /** Connections opened to upstreams so far (pooling keeps this low). */
     public int upstreamConnectionsOpened() {
         return upstream == null ? 0 : upstream.openedConnections();

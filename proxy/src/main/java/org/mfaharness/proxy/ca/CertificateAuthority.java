@@ -214,10 +214,6 @@ public final class CertificateAuthority {
         }
     }
 
-    PrivateKey leafKey() {
-        return leafKeys.getPrivate();
-    }
-
     private ServerIdentity issue(List<String> names) {
         Instant now = clock.instant();
         Instant notBefore = now.minus(BACKDATE);
