@@ -218,7 +218,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
         byte[] bytes = body.bytes();
         byte[] out = bytes;
         String mime = Bodies.mimeType(contentType);
-        Charset cs = Bodies.charset(contentType).orElse(StandardCharsets.UTF_8);
+        Charset cs = Bodies.charsetOrUtf8(contentType);
         if (mime.equals("application/x-www-form-urlencoded")) {
             out = redactText(out, cs, t -> redactForm(t, FieldLocation.FORM));
         } else if (mime.equals("application/json") || mime.endsWith("+json")) {
