@@ -123,8 +123,7 @@ public final class InterceptingProxy implements Closeable {
         if (b.harFile != null) {
             har = HarWriter.create(b.harFile, "mfa-harness", b.creatorVersion);
         }
-        dispatcher = new ExchangeDispatcher(b.rawListeners, b.listeners, har, redactor.withoutShareScrubbing(), redactor,
-                b.maxCaptureBytes);
+        dispatcher = new ExchangeDispatcher(b.listeners, har, redactor.withoutShareScrubbing(), redactor, b.maxCaptureBytes);
         UpstreamPolicy policy = new UpstreamPolicy(b.mappings, b.allowPatterns, b.upstreamAny);
         OptionMap undertowOptions = ProxyHandlers.undertowOptions(b.clientIdleTimeout.toMillis());
         DefaultByteBufferPool tunnelBuffers = new DefaultByteBufferPool(true, 17 * 1024, -1, 4);
@@ -205,11 +204,6 @@ public final class InterceptingProxy implements Closeable {
     /** The redactor applied before listeners and the HAR; secret values can be added while running (both see them). */
     public Redactor redactor() {
         return redactor;
-    }
-
-    /** The HAR file being written, when one was asked for. */
-    public Optional<Path> harFile() {
-        return Optional.ofNullable(config.harFile);
     }
 
     /** Connections opened to upstreams so far (pooling keeps this low). */
@@ -304,7 +298,6 @@ public final class InterceptingProxy implements Closeable {
         private final List<X509Certificate> upstreamCas = new ArrayList<>();
         private RedactionPolicy redaction = RedactionPolicy.defaults();
         private final List<ExchangeListener> listeners = new ArrayList<>();
-        private final List<ExchangeListener> rawListeners = new ArrayList<>();
         private Duration connectTimeout = UpstreamClient.DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = UpstreamClient.DEFAULT_READ_TIMEOUT;
         private Duration clientIdleTimeout = DEFAULT_CLIENT_IDLE_TIMEOUT;
@@ -415,14 +408,6 @@ public final class InterceptingProxy implements Closeable {
         /** Receives exchanges with secrets removed (signatures kept even in share mode): for anything that shows them. */
         public Builder listener(ExchangeListener l) {
             listeners.add(Objects.requireNonNull(l));
-            return this;
-        }
-
-        /**
-         * Receives exchanges before redaction, for in-process judging only (live verdicts); must never write them.
-         */
-        public Builder rawListener(ExchangeListener l) {
-            rawListeners.add(Objects.requireNonNull(l));
             return this;
         }
 

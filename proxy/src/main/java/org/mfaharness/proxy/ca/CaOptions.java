@@ -42,14 +42,6 @@ public record CaOptions(String commonName, Duration validity, List<String> permi
         return new CaOptions(DEFAULT_COMMON_NAME, PERSISTENT_VALIDITY, List.of(), List.of());
     }
 
-    public CaOptions withCommonName(String cn) {
-        return new CaOptions(cn, validity, permittedDnsSubtrees, permittedIpRanges);
-    }
-
-    public CaOptions withValidity(Duration v) {
-        return new CaOptions(commonName, v, permittedDnsSubtrees, permittedIpRanges);
-    }
-
     /** Name-constrains the CA: it may only issue for these DNS subtrees and IP ranges. */
     public CaOptions withNameConstraints(List<String> dnsSubtrees, List<String> ipRanges) {
         return new CaOptions(commonName, validity, dnsSubtrees, ipRanges);

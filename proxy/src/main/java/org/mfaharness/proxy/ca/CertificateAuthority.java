@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
@@ -215,10 +214,6 @@ public final class CertificateAuthority {
         }
     }
 
-    PrivateKey leafKey() {
-        return leafKeys.getPrivate();
-    }
-
     private ServerIdentity issue(List<String> names) {
         Instant now = clock.instant();
         Instant notBefore = now.minus(BACKDATE);
@@ -301,15 +296,10 @@ public final class CertificateAuthority {
         }
     }
 
+    /** {@link HostNames#normalise}, refusing a name that is empty (or only a dot). */
     private static String normalise(String host) {
-        String h = host.trim().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (h.isEmpty()) {
+        String h = HostNames.normalise(host);
+        if (h.isEmpty() || h.equals(".")) {
             throw new IllegalArgumentException("empty host name");
         }
         return h;

@@ -40,11 +40,6 @@ public final class ServerIdentity {
         return chain.get(0);
     }
 
-    /** The chain as PEM (leaf first). */
-    public String chainPem() {
-        return Pem.certificates(chain);
-    }
-
     /** The private key as PKCS#8 PEM. Callers that write it to disk must use mode 0600. */
     public String privateKeyPem() {
         StringWriter out = new StringWriter();

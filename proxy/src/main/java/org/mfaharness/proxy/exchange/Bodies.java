@@ -45,6 +45,11 @@ public final class Bodies {
         return Optional.empty();
     }
 
+    /** The charset parameter of a Content-Type value when present and supported, else UTF-8. */
+    public static Charset charsetOrUtf8(String contentType) {
+        return charset(contentType).orElse(StandardCharsets.UTF_8);
+    }
+
     /** True for mime types whose bodies are text: text/*, JSON, XML, JavaScript, forms. */
     public static boolean isTextual(String contentType) {
         String m = mimeType(contentType);
@@ -56,7 +61,7 @@ public final class Bodies {
 
     /** The captured body decoded with the Content-Type charset (UTF-8 by default), malformed bytes replaced. */
     public static String text(Body body, String contentType) {
-        return body.text(charset(contentType).orElse(StandardCharsets.UTF_8));
+        return body.text(charsetOrUtf8(contentType));
     }
 
     /** Strict decoding: the text, or empty when the bytes are not valid in {@code charset}. */

@@ -34,10 +34,6 @@ public final class Body {
         return bytes.length == 0 ? EMPTY : new Body(bytes, bytes.length, false);
     }
 
-    static Body wrap(byte[] bytes, long originalSize, boolean truncated) {
-        return new Body(bytes, originalSize, truncated);
-    }
-
     public byte[] bytes() {
         return captured.clone();
     }

@@ -52,10 +52,6 @@ public record Exchange(long sequence, Instant started, String clientAddress, Str
         return Header.first(responseHeaders, name);
     }
 
-    public Optional<ExchangeError> failure() {
-        return Optional.ofNullable(error);
-    }
-
     /** The request body as text, decoded with the charset of its {@code Content-Type} (UTF-8 by default). */
     public String requestText() {
         return Bodies.text(requestBody, requestHeader("Content-Type").orElse(null));

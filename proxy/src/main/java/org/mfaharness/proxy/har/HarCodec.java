@@ -160,7 +160,7 @@ public final class HarCodec {
         byte[] bytes = body.bytes();
         String mime = Bodies.mimeType(contentType);
         if (mime.isEmpty() || Bodies.isTextual(contentType)) {
-            Charset cs = Bodies.charset(contentType).orElse(StandardCharsets.UTF_8);
+            Charset cs = Bodies.charsetOrUtf8(contentType);
             Optional<String> s = Bodies.decodeStrict(bytes, cs);
             // Strict UTF-8 / ISO-8859-1 / ASCII decoding is reversible; other charsets are checked by re-encoding.
             if (s.isPresent() && (REVERSIBLE.contains(cs) || java.util.Arrays.equals(s.get().getBytes(cs), bytes))) {
@@ -258,7 +258,7 @@ public final class HarCodec {
             byte[] bytes;
             if (post.hasNonNull("text")) {
                 String t = post.get("text").asText();
-                bytes = "base64".equals(text(post, "_encoding")) ? decodeBase64(t) : t.getBytes(charset(ct));
+                bytes = "base64".equals(text(post, "_encoding")) ? decodeBase64(t) : t.getBytes(Bodies.charsetOrUtf8(ct));
             } else if (post.path("params").isArray()) {
                 List<FormField> fields = new ArrayList<>();
                 for (JsonNode p : post.path("params")) {
@@ -278,7 +278,7 @@ public final class HarCodec {
         if (content.hasNonNull("text")) {
             String t = content.get("text").asText();
             respBytes = "base64".equalsIgnoreCase(text(content, "encoding")) ? decodeBase64(t)
-                    : t.getBytes(charset(respCt));
+                    : t.getBytes(Bodies.charsetOrUtf8(respCt));
         }
         long respSize = content.path("size").canConvertToLong() ? content.path("size").asLong() : respBytes.length;
         boolean respTruncated = ext.path("responseTruncated").asBoolean(false)
@@ -327,10 +327,6 @@ public final class HarCodec {
         } catch (IllegalArgumentException e) {
             return t.getBytes(StandardCharsets.UTF_8);
         }
-    }
-
-    private static Charset charset(String contentType) {
-        return Bodies.charset(contentType).orElse(StandardCharsets.UTF_8);
     }
 
     private static List<Header> headers(JsonNode arr) {

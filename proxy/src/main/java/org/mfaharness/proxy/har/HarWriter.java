@@ -88,10 +88,6 @@ public final class HarWriter implements ExchangeListener, Closeable {
         return new HarWriter(path, creatorName, creatorVersion, DEFAULT_SYNC_INTERVAL);
     }
 
-    public static HarWriter create(Path path) throws IOException {
-        return create(path, "mfa-harness", "0.1.0");
-    }
-
     public Path path() {
         return path;
     }

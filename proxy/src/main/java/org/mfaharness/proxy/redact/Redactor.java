@@ -3,10 +3,12 @@ package org.mfaharness.proxy.redact;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,16 +44,19 @@ public final class Redactor implements UnaryOperator<Exchange> {
     private static final Pattern ATTR = Pattern.compile(
             "([A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
     private static final Set<String> URL_HEADERS = Set.of("location", "referer", "content-location");
+    private static final Pattern HTML_ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#\\d+|quot|amp|lt|gt|apos);");
+    private static final byte[] M_BYTES = M.getBytes(StandardCharsets.UTF_8);
 
     private final RedactionPolicy policy;
-    private final Set<String> secretValues;
+    /** Shared with {@link #withoutShareScrubbing()}'s view, so both see values added later. */
+    private final SecretValues secretValues;
     private final boolean share;
 
     public Redactor(RedactionPolicy policy) {
-        this(policy, new CopyOnWriteArraySet<>(policy.secretValues()), policy.mode() == RedactionMode.SHARE);
+        this(policy, new SecretValues(policy.secretValues()), policy.mode() == RedactionMode.SHARE);
     }
 
-    private Redactor(RedactionPolicy policy, Set<String> secretValues, boolean share) {
+    private Redactor(RedactionPolicy policy, SecretValues secretValues, boolean share) {
         this.policy = policy;
         this.secretValues = secretValues;
         this.share = share;
@@ -64,10 +69,6 @@ public final class Redactor implements UnaryOperator<Exchange> {
      */
     public Redactor withoutShareScrubbing() {
         return share ? new Redactor(policy, secretValues, false) : this;
-    }
-
-    public RedactionPolicy policy() {
-        return policy;
     }
 
     /** Adds an exact secret value (e.g. the TOTP code about to be typed) to scrub from later exchanges. */
@@ -91,7 +92,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
     }
 
     /** A URL with sensitive query/fragment fields and secret values removed. */
-    public String redactUrl(String url) {
+    private String redactUrl(String url) {
         if (policy.mode() == RedactionMode.RAW || url == null) {
             return url;
         }
@@ -117,6 +118,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
         for (Header h : headers) {
             String n = h.name().toLowerCase(Locale.ROOT);
             String v = h.value();
+            boolean valuesScrubbed = false; // set when redactUrl has removed the secret values already
             if (n.equals("cookie")) {
                 v = redactCookies(v);
             } else if (n.equals("set-cookie") || n.equals("set-cookie2")) {
@@ -125,15 +127,18 @@ public final class Redactor implements UnaryOperator<Exchange> {
                 v = redactAuthorization(v);
             } else if (URL_HEADERS.contains(n)) {
                 v = redactUrl(v);
+                valuesScrubbed = true;
             } else if (policy.isSensitive(n)) {
                 v = M;
             }
             if (share && !v.equals(M)) {
-                for (FieldScrubber s : policy.fieldScrubbers()) {
-                    v = s.scrub(FieldLocation.HEADER, h.name(), v);
-                }
+                String before = v;
+                v = scrubFields(FieldLocation.HEADER, h.name(), v);
+                valuesScrubbed &= v.equals(before);
             }
-            v = scrubValues(v);
+            if (!valuesScrubbed) {
+                v = scrubValues(v);
+            }
             out.add(v.equals(h.value()) ? h : new Header(h.name(), v));
         }
         return out;
@@ -195,10 +200,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
             }
             if (share && !policy.fieldScrubbers().isEmpty()) {
                 String value = FormCodec.decodeComponent(pair.substring(eq + 1));
-                String scrubbed = value;
-                for (FieldScrubber s : policy.fieldScrubbers()) {
-                    scrubbed = s.scrub(where, name, scrubbed);
-                }
+                String scrubbed = scrubFields(where, name, value);
                 if (!scrubbed.equals(value)) {
                     sb.append(rawName).append('=').append(FormCodec.encodeComponent(scrubbed));
                     continue;
@@ -216,7 +218,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
         byte[] bytes = body.bytes();
         byte[] out = bytes;
         String mime = Bodies.mimeType(contentType);
-        Charset cs = Bodies.charset(contentType).orElse(StandardCharsets.UTF_8);
+        Charset cs = Bodies.charsetOrUtf8(contentType);
         if (mime.equals("application/x-www-form-urlencoded")) {
             out = redactText(out, cs, t -> redactForm(t, FieldLocation.FORM));
         } else if (mime.equals("application/json") || mime.endsWith("+json")) {
@@ -252,10 +254,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
                 replacement = "\"" + M + "\"";
             } else if (share && value.startsWith("\"") && !policy.fieldScrubbers().isEmpty()) {
                 String decoded = unescapeJson(value.substring(1, value.length() - 1));
-                String s = decoded;
-                for (FieldScrubber fs : policy.fieldScrubbers()) {
-                    s = fs.scrub(FieldLocation.JSON, name, s);
-                }
+                String s = scrubFields(FieldLocation.JSON, name, decoded);
                 if (!s.equals(decoded)) {
                     replacement = "\"" + escapeJson(s) + "\"";
                 }
@@ -303,10 +302,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
                 newValue = M;
             } else if (share && !policy.fieldScrubbers().isEmpty()) {
                 String decoded = unescapeHtml(t.substring(vStart, vEnd));
-                String s = decoded;
-                for (FieldScrubber fs : policy.fieldScrubbers()) {
-                    s = fs.scrub(FieldLocation.HTML_INPUT, name, s);
-                }
+                String s = scrubFields(FieldLocation.HTML_INPUT, name, decoded);
                 if (!s.equals(decoded)) {
                     newValue = escapeHtml(s);
                 }
@@ -326,32 +322,73 @@ public final class Redactor implements UnaryOperator<Exchange> {
         return sb.toString();
     }
 
-    private String scrubValues(String s) {
-        if (secretValues.isEmpty()) {
-            return s;
+    /** Runs every share-mode field scrubber, in order, on one field value. */
+    private String scrubFields(FieldLocation where, String name, String value) {
+        String v = value;
+        for (FieldScrubber s : policy.fieldScrubbers()) {
+            v = s.scrub(where, name, v);
         }
+        return v;
+    }
+
+    private String scrubValues(String s) {
         String out = s;
-        for (String secret : secretValues) {
-            for (String variant : variants(secret)) {
-                if (out.contains(variant)) {
-                    out = out.replace(variant, M);
-                }
+        for (String variant : secretValues.texts()) {
+            if (out.contains(variant)) {
+                out = out.replace(variant, M);
             }
         }
         return out;
     }
 
     private byte[] scrubValues(byte[] b) {
-        if (secretValues.isEmpty()) {
-            return b;
-        }
         byte[] out = b;
-        for (String secret : secretValues) {
-            for (String variant : variants(secret)) {
-                out = replaceAll(out, variant.getBytes(StandardCharsets.UTF_8), M.getBytes(StandardCharsets.UTF_8));
-            }
+        for (byte[] variant : secretValues.utf8()) {
+            out = replaceAll(out, variant, M_BYTES);
         }
         return out;
+    }
+
+    /**
+     * The exact secret values with their escaped forms, built once per value: every variant string and its UTF-8
+     * bytes, in the order values were added. Readers take the current arrays without locking; adding a value
+     * publishes new arrays. Thread-safe.
+     */
+    private static final class SecretValues {
+        private final Set<String> values = new HashSet<>();
+        private volatile Variants variants = new Variants(new String[0], new byte[0][]);
+
+        private record Variants(String[] texts, byte[][] utf8) {
+        }
+
+        SecretValues(Collection<String> initial) {
+            initial.forEach(this::add);
+        }
+
+        synchronized void add(String value) {
+            if (!values.add(value)) {
+                return;
+            }
+            List<String> v = variants(value);
+            Variants old = variants;
+            String[] texts = Arrays.copyOf(old.texts, old.texts.length + v.size());
+            byte[][] utf8 = Arrays.copyOf(old.utf8, old.utf8.length + v.size());
+            for (int i = 0; i < v.size(); i++) {
+                texts[old.texts.length + i] = v.get(i);
+                utf8[old.utf8.length + i] = v.get(i).getBytes(StandardCharsets.UTF_8);
+            }
+            variants = new Variants(texts, utf8);
+        }
+
+        /** Every variant of every value (not to be modified). */
+        String[] texts() {
+            return variants.texts;
+        }
+
+        /** The UTF-8 bytes of {@link #texts()}, index for index (not to be modified). */
+        byte[][] utf8() {
+            return variants.utf8;
+        }
     }
 
     private static List<String> variants(String secret) {
@@ -469,7 +506,7 @@ public final class Redactor implements UnaryOperator<Exchange> {
         if (s.indexOf('&') < 0) {
             return s;
         }
-        Matcher m = Pattern.compile("&(#x[0-9a-fA-F]+|#\\d+|quot|amp|lt|gt|apos);").matcher(s);
+        Matcher m = HTML_ENTITY.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String e = m.group(1);

@@ -29,19 +29,6 @@ final class Capture {
         len += take;
     }
 
-    long total() {
-        return total;
-    }
-
-    /** The captured bytes so far (a view: valid until the next add). */
-    byte[] array() {
-        return buf;
-    }
-
-    int length() {
-        return len;
-    }
-
     Body toBody() {
         if (total == 0) {
             return Body.EMPTY;

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes completed exchanges from request threads (a non-blocking offer into a bounded queue) and, on one delivery
- * thread, decodes content coding, calls the raw listeners, redacts, and calls the listeners (secrets removed) and
- * the HAR writer (secrets removed and, in share mode, signatures stripped). When the queue is full an exchange is
- * dropped and counted rather than blocking the proxy.
+ * thread, decodes content coding, redacts, and calls the listeners (secrets removed) and the HAR writer (secrets
+ * removed and, in share mode, signatures stripped). When the queue is full an exchange is dropped and counted rather
+ * than blocking the proxy.
  */
 public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeDispatcher.class);
@@ -27,7 +27,6 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-    private final List<ExchangeListener> rawListeners;
     private final List<ExchangeListener> listeners;
     private final ExchangeListener har;
     private final UnaryOperator<Exchange> redactor;
@@ -46,9 +45,8 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
      * @param redactor    what {@code listeners} receive: secrets removed
      * @param harRedactor what the HAR receives (the same operator unless share mode strips more)
      */
-    public ExchangeDispatcher(List<ExchangeListener> rawListeners, List<ExchangeListener> listeners, ExchangeListener har,
-                              UnaryOperator<Exchange> redactor, UnaryOperator<Exchange> harRedactor, int captureLimit) {
-        this.rawListeners = List.copyOf(rawListeners);
+    public ExchangeDispatcher(List<ExchangeListener> listeners, ExchangeListener har, UnaryOperator<Exchange> redactor,
+                              UnaryOperator<Exchange> harRedactor, int captureLimit) {
         this.listeners = List.copyOf(listeners);
         this.har = har;
         this.redactor = redactor;
@@ -130,13 +128,10 @@ public final class ExchangeDispatcher implements ExchangeSink, AutoCloseable {
     }
 
     private void deliver(Exchange raw) {
-        Exchange decoded = ContentDecoding.decodeResponse(raw, captureLimit);
-        for (ExchangeListener l : rawListeners) {
-            call(l, decoded);
-        }
         if (listeners.isEmpty() && har == null) {
             return;
         }
+        Exchange decoded = ContentDecoding.decodeResponse(raw, captureLimit);
         Exchange redacted;
         Exchange forHar;
         try {

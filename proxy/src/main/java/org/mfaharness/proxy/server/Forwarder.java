@@ -72,11 +72,13 @@ final class Forwarder {
     /** Mutable state of one exchange while it runs. */
     private final class Record {
         final Instant started = Instant.now();
-        final long t0 = System.nanoTime();
         final HttpServerExchange ex;
         final Target target;
         final String method;
         final List<Header> requestHeaders;
+        /** The request's Content-Length, or -1 when absent or unparsable. */
+        final long declaredLength;
+        final boolean chunkedRequest;
         Capture request = new Capture(0, 0);
         Capture response = new Capture(0, 0);
         int status;
@@ -97,6 +99,8 @@ final class Forwarder {
             this.target = target;
             this.method = ex.getRequestMethod().toString();
             this.requestHeaders = headers(ex.getRequestHeaders());
+            this.declaredLength = contentLength(ex.getRequestHeaders());
+            this.chunkedRequest = isChunked(ex.getRequestHeaders());
             this.tls = target.clientTls();
         }
 
@@ -119,11 +123,10 @@ final class Forwarder {
      * exchange also ends there. Bodies that are large, chunked or of unknown length are streamed in blocking mode.
      */
     void handle(HttpServerExchange ex, Target target) {
-        long declared = contentLength(ex.getRequestHeaders());
-        boolean chunked = isChunked(ex.getRequestHeaders());
+        Record r = new Record(ex, target);
+        long declared = r.declaredLength;
         Executor worker = ex.getConnection().getWorker();
-        if (!chunked && declared <= REPLAY_WINDOW) {
-            Record r = new Record(ex, target);
+        if (!r.chunkedRequest && declared <= REPLAY_WINDOW) {
             if (declared <= 0) {
                 ex.dispatch(worker, () -> run(r, new byte[0]));
                 return;
@@ -136,7 +139,7 @@ final class Forwarder {
         }
         ex.dispatch(worker, () -> {
             ex.startBlocking();
-            run(new Record(ex, target), null);
+            run(r, null);
         });
     }
 
@@ -169,9 +172,8 @@ final class Forwarder {
             return;
         }
         Route route = new Route(target.tls(), d.host(), d.connectHost(), d.connectPort());
-        long declared = contentLength(ex.getRequestHeaders());
-        boolean chunkedIn = isChunked(ex.getRequestHeaders());
-        boolean hasBody = body != null ? body.length > 0 : declared > 0 || chunkedIn;
+        long declared = r.declaredLength;
+        boolean hasBody = body != null ? body.length > 0 : declared > 0 || r.chunkedRequest;
 
         InputStream clientIn = null;
         byte[] replay;
@@ -436,14 +438,7 @@ final class Forwarder {
     /** Answers 502/504 with a one-line text body and records it. */
     private void answerError(Record r, UpstreamException e) {
         int status = e.status();
-        String text = "mfa-harness proxy: " + e.getMessage() + "\n";
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        r.status = status;
-        r.reason = status == 504 ? "Gateway Timeout" : "Bad Gateway";
-        r.responseHeaders = List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
-                new Header("Content-Length", Integer.toString(body.length)));
-        r.response = new Capture(captureLimit, body.length);
-        r.response.add(body, 0, body.length);
+        byte[] body = recordTextAnswer(r, status, status == 504 ? "Gateway Timeout" : "Bad Gateway", e.getMessage());
         if (e.kind() == Kind.POLICY_REFUSED) {
             LOG.info("{}", e.getMessage());
         } else {
@@ -469,6 +464,22 @@ final class Forwarder {
             LOG.debug("client went away while receiving a {}: {}", status, io.toString());
         }
         r.complete(new ExchangeError(e.kind(), e.getMessage()));
+    }
+
+    /**
+     * Records the proxy's own one-line text answer ({@code mfa-harness proxy: message}) as the exchange's response.
+     *
+     * @return the body bytes to send
+     */
+    private byte[] recordTextAnswer(Record r, int status, String reason, String message) {
+        byte[] body = ("mfa-harness proxy: " + message + "\n").getBytes(StandardCharsets.UTF_8);
+        r.status = status;
+        r.reason = reason;
+        r.responseHeaders = List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
+                new Header("Content-Length", Integer.toString(body.length)));
+        r.response = new Capture(captureLimit, body.length);
+        r.response.add(body, 0, body.length);
+        return body;
     }
 
     /** The response had started: the client can only learn of the failure by a cut connection. */
@@ -597,13 +608,7 @@ final class Forwarder {
     /** Records and answers a request the proxy cannot serve (400). */
     void badRequest(HttpServerExchange ex, Target target, String message) {
         Record r = new Record(ex, target);
-        byte[] body = ("mfa-harness proxy: " + message + "\n").getBytes(StandardCharsets.UTF_8);
-        r.status = 400;
-        r.reason = "Bad Request";
-        r.responseHeaders = List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
-                new Header("Content-Length", Integer.toString(body.length)));
-        r.response = new Capture(captureLimit, body.length);
-        r.response.add(body, 0, body.length);
+        byte[] body = recordTextAnswer(r, 400, "Bad Request", message);
         if (!ex.isResponseStarted()) {
             ex.setStatusCode(400);
             ex.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "text/plain; charset=utf-8");

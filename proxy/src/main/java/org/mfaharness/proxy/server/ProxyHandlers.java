@@ -8,14 +8,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import io.undertow.util.Methods;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -187,20 +183,7 @@ public final class ProxyHandlers {
     }
 
     private static TlsDetails tlsOf(SSLSession s) {
-        String sni = null;
-        if (s instanceof ExtendedSSLSession ext) {
-            try {
-                List<SNIServerName> names = ext.getRequestedServerNames();
-                for (SNIServerName n : names) {
-                    if (n instanceof SNIHostName h) {
-                        sni = h.getAsciiName();
-                    }
-                }
-            } catch (UnsupportedOperationException ignored) {
-                // no SNI information
-            }
-        }
-        return new TlsDetails(s.getProtocol(), s.getCipherSuite(), sni, null, null, null);
+        return new TlsDetails(s.getProtocol(), s.getCipherSuite(), SniKeyManager.sniHost(s), null, null, null);
     }
 
     /** Undertow options for both the proxy listener and the decrypted tunnels. */

@@ -4,7 +4,8 @@ import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -15,17 +16,18 @@ import org.mfaharness.proxy.ca.CertificateAuthority;
 import org.mfaharness.proxy.ca.ServerIdentity;
 
 /**
- * Presents the leaf certificate of the host the client asked for in SNI, or of the CONNECT host when the client sent
- * no SNI (e.g. for an IP literal): the fixed fallback host, or else the engine's peer host, which the proxy sets to
- * the CONNECT host. Aliases are host names; every leaf shares the CA's one leaf key.
+ * Presents the leaf certificate of the host the client asked for in SNI, or of the CONNECT host (the fallback host)
+ * when the client sent no SNI (e.g. for an IP literal). Aliases are host names; every leaf shares the CA's one leaf
+ * key.
  */
 final class SniKeyManager extends X509ExtendedKeyManager {
     private final CertificateAuthority ca;
     private final String fallbackHost;
 
+    /** @param fallbackHost the CONNECT host, presented when the client sends no SNI; never null */
     SniKeyManager(CertificateAuthority ca, String fallbackHost) {
         this.ca = ca;
-        this.fallbackHost = fallbackHost;
+        this.fallbackHost = Objects.requireNonNull(fallbackHost, "fallbackHost");
     }
 
     @Override
@@ -33,8 +35,7 @@ final class SniKeyManager extends X509ExtendedKeyManager {
         if (!"EC".equals(keyType)) {
             return null;
         }
-        String h = hostFor(engine == null ? null : engine.getHandshakeSession());
-        return h != null ? h : engine == null ? null : engine.getPeerHost();
+        return hostFor(engine == null ? null : engine.getHandshakeSession());
     }
 
     @Override
@@ -44,15 +45,24 @@ final class SniKeyManager extends X509ExtendedKeyManager {
     }
 
     private String hostFor(SSLSession session) {
+        String sni = sniHost(session);
+        return sni != null ? sni : fallbackHost;
+    }
+
+    /** The first SNI host name the client asked for, lower-cased; null when it sent none. */
+    static String sniHost(SSLSession session) {
         if (session instanceof ExtendedSSLSession ext) {
-            List<SNIServerName> names = ext.getRequestedServerNames();
-            for (SNIServerName n : names) {
-                if (n instanceof SNIHostName h && !h.getAsciiName().isBlank()) {
-                    return h.getAsciiName().toLowerCase(java.util.Locale.ROOT);
+            try {
+                for (SNIServerName n : ext.getRequestedServerNames()) {
+                    if (n instanceof SNIHostName h && !h.getAsciiName().isBlank()) {
+                        return h.getAsciiName().toLowerCase(Locale.ROOT);
+                    }
                 }
+            } catch (UnsupportedOperationException ignored) {
+                // no SNI information
             }
         }
-        return fallbackHost;
+        return null;
     }
 
     @Override
@@ -68,7 +78,7 @@ final class SniKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
-        return "EC".equals(keyType) && fallbackHost != null ? new String[] {fallbackHost} : null;
+        return "EC".equals(keyType) ? new String[] {fallbackHost} : null;
     }
 
     @Override

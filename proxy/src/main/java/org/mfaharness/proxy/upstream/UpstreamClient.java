@@ -143,7 +143,7 @@ public final class UpstreamClient implements Closeable {
         if (!route.tls()) {
             try {
                 s.setSoTimeout(readTimeout);
-                return new Lease(track(new UpstreamConnection(route, s, null, null, null, readTimeout)), false, dns,
+                return new Lease(track(new UpstreamConnection(route, s, null, null, null)), false, dns,
                         connect, -1);
             } catch (IOException e) {
                 closeQuietly(s);
@@ -168,7 +168,7 @@ public final class UpstreamClient implements Closeable {
             String subject = peer.length > 0 && peer[0] instanceof X509Certificate x
                     ? x.getSubjectX500Principal().getName() : null;
             UpstreamConnection c = new UpstreamConnection(route, ssl, ssl.getSession().getProtocol(),
-                    ssl.getSession().getCipherSuite(), subject, readTimeout);
+                    ssl.getSession().getCipherSuite(), subject);
             return new Lease(track(c), false, dns, connect + sslMs, sslMs);
         } catch (SocketTimeoutException e) {
             closeQuietly(s);
@@ -326,7 +326,7 @@ public final class UpstreamClient implements Closeable {
             if (!keepAlive) {
                 c.notReusable();
             }
-            return new ResponseHead(version, code, reason, headers, framing, length, keepAlive);
+            return new ResponseHead(code, reason, headers, framing, length);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 
 /** One open upstream connection. Used by one request at a time; not thread-safe. */
 public final class UpstreamConnection implements AutoCloseable {
@@ -16,14 +15,12 @@ public final class UpstreamConnection implements AutoCloseable {
     private final String tlsProtocol;
     private final String tlsCipher;
     private final String peerSubject;
-    private final int readTimeoutMillis;
     private long lastUsedNanos;
-    private int uses;
     private boolean reusable = true;
     private volatile Runnable onClose;
 
-    UpstreamConnection(Route route, Socket socket, String tlsProtocol, String tlsCipher, String peerSubject,
-                       int readTimeoutMillis) throws IOException {
+    UpstreamConnection(Route route, Socket socket, String tlsProtocol, String tlsCipher, String peerSubject)
+            throws IOException {
         this.route = route;
         this.socket = socket;
         this.in = new HttpInput(socket.getInputStream(), 16 * 1024);
@@ -32,7 +29,6 @@ public final class UpstreamConnection implements AutoCloseable {
         this.tlsProtocol = tlsProtocol;
         this.tlsCipher = tlsCipher;
         this.peerSubject = peerSubject;
-        this.readTimeoutMillis = readTimeoutMillis;
         this.lastUsedNanos = System.nanoTime();
     }
 
@@ -65,13 +61,7 @@ public final class UpstreamConnection implements AutoCloseable {
         return peerSubject;
     }
 
-    /** How many requests this connection has carried before the current one. */
-    public int previousUses() {
-        return uses;
-    }
-
     void markUsed() {
-        uses++;
         lastUsedNanos = System.nanoTime();
     }
 
@@ -85,11 +75,6 @@ public final class UpstreamConnection implements AutoCloseable {
 
     boolean reusable() {
         return reusable && !socket.isClosed();
-    }
-
-    /** Sets the read timeout for the next reads (0 = default). */
-    void readTimeout(int millis) throws SocketException {
-        socket.setSoTimeout(millis > 0 ? millis : readTimeoutMillis);
     }
 
     void onClose(Runnable r) {

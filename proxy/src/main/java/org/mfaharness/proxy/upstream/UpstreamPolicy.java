@@ -44,11 +44,6 @@ public final class UpstreamPolicy {
         this.upstreamAny = upstreamAny;
     }
 
-    /** Loopback only, no map. */
-    public static UpstreamPolicy loopbackOnly() {
-        return new UpstreamPolicy(List.of(), List.of(), false);
-    }
-
     public UpstreamDecision decide(String requestedHost, int port) {
         String host = HostNames.normalise(requestedHost);
         HostMapping m = map.get(host);
@@ -77,18 +72,6 @@ public final class UpstreamPolicy {
             return new UpstreamDecision(true, host, host, port, "upstreamAny");
         }
         return refused(host, port);
-    }
-
-    public Map<String, HostMapping> mappings() {
-        return map;
-    }
-
-    public List<String> allowPatterns() {
-        return allowPatterns;
-    }
-
-    public boolean upstreamAny() {
-        return upstreamAny;
     }
 
     private static UpstreamDecision refused(String host, int port) {

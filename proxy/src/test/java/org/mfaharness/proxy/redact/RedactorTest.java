@@ -212,6 +212,27 @@ class RedactorTest {
     }
 
     @Test
+    void secretValuesAddedLaterReachTheViewWithoutShareScrubbingToo() {
+        RedactionPolicy share = RedactionPolicy.builder().mode(RedactionMode.SHARE).secretValue("first secret")
+                .shareFieldScrubber((where, name, value) -> value).build();
+        Redactor r = new Redactor(share);
+        Redactor listenerView = r.withoutShareScrubbing();
+        r.addSecretValue("13 57");
+        Exchange in = exchange("https://a.lab.test/x?q=13%2057", List.of(new Header("Content-Type", "text/plain"),
+                        new Header("Referer", "https://a.lab.test/p?first+secret&v=13+57"),
+                        new Header("X-Debug", "13 57")), "first secret, 13 57",
+                List.of(new Header("Location", "https://a.lab.test/cb?c=13%2057")), "");
+        for (Redactor view : List.of(r, listenerView)) {
+            Exchange e = view.apply(in);
+            assertThat(e.url()).isEqualTo("https://a.lab.test/x?q=REDACTED");
+            assertThat(e.requestHeader("Referer")).hasValue("https://a.lab.test/p?REDACTED&v=REDACTED");
+            assertThat(e.requestHeader("X-Debug")).hasValue("REDACTED");
+            assertThat(e.requestText()).isEqualTo("REDACTED, REDACTED");
+            assertThat(e.responseHeader("Location")).hasValue("https://a.lab.test/cb?c=REDACTED");
+        }
+    }
+
+    @Test
     void shareModeWithoutAScrubberIsRefused() {
         assertThatThrownBy(() -> RedactionPolicy.builder().mode(RedactionMode.SHARE).build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("share mode needs at least one share scrubber");
