@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.mfaharness.certify.CertifyException;
 import org.mfaharness.certify.TestPlan;
 import org.mfaharness.certify.plan.Plans;
@@ -27,8 +25,10 @@ import org.mfaharness.lab.Lab;
 import org.mfaharness.lab.LabMode;
 import org.mfaharness.lab.LabUser;
 import org.mfaharness.lab.config.LabConfigLoader;
+import org.mfaharness.proxy.files.PrivateFiles;
 import org.mfaharness.scenario.browser.BrowserKind;
 import org.mfaharness.scenario.driver.Secret;
+import org.mfaharness.totp.Totp;
 
 /**
  * The plans' acceptance test: the embedded lab (named mode) with one federated domain per IdP behaviour and one EAM
@@ -189,7 +189,7 @@ public final class CertifyLab implements AutoCloseable {
                         .workDir(work).start();
                 return new CertifyLab(lab, work);
             } catch (RuntimeException e) {
-                deleteTree(work);
+                PrivateFiles.deleteTreeQuietly(work);
                 throw e;
             }
         } catch (IOException e) {
@@ -221,7 +221,8 @@ public final class CertifyLab implements AutoCloseable {
         }
         y.append("      - {name: eam.certify.lab.test, protocol: managed+eam, eamProvider: conformant}\n    users:\n");
         for (Behaviour b : BEHAVIOURS) {
-            y.append("      - {upn: ").append(b.upn()).append(", password: '").append(token()).append("', totpSeed: ").append(seed());
+            y.append("      - {upn: ").append(b.upn()).append(", password: '").append(token()).append("', totpSeed: ")
+                    .append(Totp.randomBase32Seed(RANDOM));
             if (b.plan().equals("eam")) {
                 y.append(", eamProvider: ").append(b.knobs());
             } else {
@@ -304,15 +305,6 @@ public final class CertifyLab implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(18));
     }
 
-    private static String seed() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(32)));
-        }
-        return b.toString();
-    }
-
     private static byte[] bytes(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
@@ -322,14 +314,6 @@ public final class CertifyLab implements AutoCloseable {
     @Override
     public void close() {
         lab.close();
-        deleteTree(work);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: metadata files of lab IdPs under the system's temp.
-        }
+        PrivateFiles.deleteTreeQuietly(work);
     }
 }

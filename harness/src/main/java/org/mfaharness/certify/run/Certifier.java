@@ -3,7 +3,6 @@ package org.mfaharness.certify.run;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import org.mfaharness.artifact.Artifact;
 import org.mfaharness.artifact.ArtifactDetector;
@@ -39,9 +36,11 @@ import org.mfaharness.certify.ModuleResult;
 import org.mfaharness.certify.Overall;
 import org.mfaharness.certify.report.CertificationFolder;
 import org.mfaharness.cloud.CloudProfile;
+import org.mfaharness.lab.web.Html;
 import org.mfaharness.proxy.InterceptingProxy;
 import org.mfaharness.proxy.ca.CaOptions;
 import org.mfaharness.proxy.ca.CertificateAuthority;
+import org.mfaharness.proxy.files.PrivateFiles;
 import org.mfaharness.proxy.redact.RedactionPolicy;
 import org.mfaharness.report.RunFolder;
 import org.mfaharness.scenario.browser.Browser;
@@ -180,7 +179,7 @@ public final class Certifier {
                 CertificationFolder.write(dir, c, whole, trust, Files.exists(tmp.resolve(RunFolder.HAR)) ? tmp.resolve(RunFolder.HAR) : null,
                         options.at());
             } catch (IOException | RuntimeException e) {
-                deleteTree(dir); // a new folder: no half-written run is left behind (latest still points at the last whole one)
+                PrivateFiles.deleteTreeQuietly(dir); // a new folder: no half-written run is left behind (latest still points at the last whole one)
                 throw e;
             }
             say.accept(c.overall().label() + " (" + c.count(org.mfaharness.certify.Outcome.PASS) + " passed, "
@@ -188,7 +187,7 @@ public final class Certifier {
                     + " failed, " + c.count(org.mfaharness.certify.Outcome.NOT_RUN) + " not run); report " + dir.resolve(CertificationFolder.CERTIFICATE));
             return new Result(c, dir);
         } finally {
-            deleteTree(tmp);
+            PrivateFiles.deleteTreeQuietly(tmp);
         }
     }
 
@@ -300,7 +299,7 @@ public final class Certifier {
             q.put("wfresh", "0");
         }
         q.put("username", o.user().upn());
-        return withQuery(endpoint, q);
+        return Html.withQuery(endpoint, q);
     }
 
     /** The AuthnRequest in the shape of Microsoft's sample (Issuer urn:federation:MicrosoftOnline, persistent NameIDPolicy). */
@@ -329,7 +328,7 @@ public final class Certifier {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("SAMLRequest", Base64.getEncoder().encodeToString(bo.toByteArray()));
         q.put("RelayState", relay);
-        return withQuery(endpoint, q);
+        return Html.withQuery(endpoint, q);
     }
 
     // ---------------------------------------------------------------- EAM
@@ -365,7 +364,7 @@ public final class Certifier {
             } else {
                 // A seed the provider does not know: every code the drivers type is wrong. The codes' clock moves one time
                 // step per code, so the drivers never wait for a fresh step to type the next wrong one.
-                ctx.totpSeed(Secret.of(randomBase32Seed())).clock(new SteppingClock());
+                ctx.totpSeed(Secret.of(Totp.randomBase32Seed(RANDOM))).clock(new SteppingClock());
             }
             say.accept(n.label() + ": " + n.description());
             Pending p = leg(n, start, arrived, sent, ctx, browser, capture, entra, say);
@@ -452,41 +451,13 @@ public final class Certifier {
         }
     }
 
-    static String withQuery(String url, Map<String, String> q) {
-        StringBuilder b = new StringBuilder(url);
-        char sep = url.contains("?") ? '&' : '?';
-        for (Map.Entry<String, String> e : q.entrySet()) {
-            b.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-            sep = '&';
-        }
-        return b.toString();
-    }
-
     static String token(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    static String randomBase32Seed() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(32)));
-        }
-        return b.toString();
-    }
-
     static String oneLine(String s) {
         return s == null ? "(no message)" : s.replaceAll("\\s+", " ").trim();
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a temporary directory under the system's temp.
-        }
     }
 }

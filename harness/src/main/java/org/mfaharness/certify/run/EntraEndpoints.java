@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import org.mfaharness.artifact.http.FormBody;
 import org.mfaharness.certify.CertifyException;
 import org.mfaharness.certify.Delivery;
 import org.mfaharness.cloud.CloudProfile;
@@ -224,19 +224,11 @@ public final class EntraEndpoints implements AutoCloseable {
         if (body.length > MAX_BODY) {
             return null;
         }
+        // A field with a malformed escape is not recorded (the module judging it reports it missing); the rest is kept.
+        FormBody form = FormBody.lenient(new String(body, StandardCharsets.US_ASCII));
         Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.putIfAbsent(k, v);
-            } catch (IllegalArgumentException e) {
-                // A malformed escape: the field is not recorded; the module judging it reports it missing.
-            }
+        if (form != null) {
+            form.fields().forEach((name, values) -> out.put(name, values.get(0)));
         }
         return out;
     }

@@ -528,10 +528,6 @@ public final class Directory {
         return resources.stream().filter(r -> sameResource(r.uri(), s) || r.appId().equalsIgnoreCase(s)).findFirst();
     }
 
-    public List<LabConfig.Resource> resources() {
-        return List.copyOf(resources);
-    }
-
     public LabConfig.Lifetimes lifetimes() {
         return lifetimes;
     }

@@ -35,27 +35,20 @@ public final class XmlSigner {
 
     private final SigningKey key;
     private final Algorithm algorithm;
-    private final boolean includeKeyInfo;
 
-    private XmlSigner(SigningKey key, Algorithm algorithm, boolean includeKeyInfo) {
+    private XmlSigner(SigningKey key, Algorithm algorithm) {
         this.key = Objects.requireNonNull(key, "key");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-        this.includeKeyInfo = includeKeyInfo;
     }
 
     /** A signer with RSA-SHA256 that puts the certificate in KeyInfo. */
     public static XmlSigner rsaSha256(SigningKey key) {
-        return new XmlSigner(key, Algorithm.RSA_SHA256, true);
+        return new XmlSigner(key, Algorithm.RSA_SHA256);
     }
 
     /** The same signer with another algorithm. */
     public XmlSigner withAlgorithm(Algorithm a) {
-        return new XmlSigner(key, a, includeKeyInfo);
-    }
-
-    /** The same signer without KeyInfo. */
-    public XmlSigner withoutKeyInfo() {
-        return new XmlSigner(key, algorithm, false);
+        return new XmlSigner(key, a);
     }
 
     /**
@@ -79,9 +72,7 @@ public final class XmlSigner {
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
             transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
             sig.addDocument("#" + id, transforms, algorithm.digestUri);
-            if (includeKeyInfo) {
-                sig.addKeyInfo(key.certificate());
-            }
+            sig.addKeyInfo(key.certificate());
             sig.sign(key.privateKey());
         } catch (XMLSecurityException e) {
             throw new IllegalStateException("XML signing failed: " + e.getMessage(), e);

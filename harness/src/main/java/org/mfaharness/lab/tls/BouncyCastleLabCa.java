@@ -161,9 +161,4 @@ public final class BouncyCastleLabCa implements LabTls {
     public String leafSpkiPin() {
         return spkiPin;
     }
-
-    /** The CA certificate. */
-    public X509Certificate caCertificate() {
-        return ca;
-    }
 }

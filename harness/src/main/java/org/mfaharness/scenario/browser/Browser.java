@@ -1,11 +1,8 @@
 package org.mfaharness.scenario.browser;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.mfaharness.proxy.files.PrivateFiles;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -42,17 +39,8 @@ public final class Browser implements AutoCloseable {
         } catch (RuntimeException e) {
             // The session may already be gone (browser crashed, grid timed out); nothing else to release.
         } finally {
-            if (userDataDir != null) {
-                deleteTree(userDataDir);
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a temp directory left behind holds no secret (cookies died with the session).
+            // A profile directory left behind holds no secret (cookies died with the session).
+            PrivateFiles.deleteTreeQuietly(userDataDir);
         }
     }
 }

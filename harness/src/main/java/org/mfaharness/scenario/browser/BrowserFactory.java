@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.htmlunit.WebClient;
+import org.mfaharness.proxy.files.PrivateFiles;
 import org.openqa.selenium.Proxy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -179,7 +180,7 @@ public final class BrowserFactory {
             WebDriver d = new ChromeDriver(service, chromeOptions(o, profile));
             return new Browser(BrowserKind.CHROMIUM, d, profile);
         } catch (RuntimeException e) {
-            Browser.deleteTree(profile);
+            PrivateFiles.deleteTreeQuietly(profile);
             throw e;
         }
     }

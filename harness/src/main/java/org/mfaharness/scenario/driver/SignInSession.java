@@ -25,9 +25,9 @@ import org.openqa.selenium.remote.UnreachableBrowserException;
  *       the AADSTS number or the IdP's code;</li>
  *   <li>the drivers are asked in order; the first that acts wins, and the session emits one progress line
  *       ({@code step 3 at https://host/path: typed the password into i0118 and clicked idSIButton9});</li>
- *   <li>after a submitting action it waits (at most the {@linkplain Builder#stepTimeout step timeout}) until the
+ *   <li>after a submitting action it waits (at most {@link #STEP_TIMEOUT}) until the
  *       document, the URL or the visible page changes;</li>
- *   <li>when drivers acted {@linkplain Builder#maxRepeats N times} on the very same page, or no driver recognised an
+ *   <li>when drivers acted {@link #MAX_REPEATS} times on the very same page, or no driver recognised an
  *       unchanging page for the {@linkplain Builder#unrecognisedTimeout unrecognised-page limit}:
  *       {@link SignInFailedException.Kind#STALLED}, naming the URL (never the page source).</li>
  * </ol>
@@ -36,25 +36,23 @@ import org.openqa.selenium.remote.UnreachableBrowserException;
  */
 public final class SignInSession {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
-    public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(15);
+    /** How long to wait for the page to change after a submit before looking at it again. */
+    public static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_UNRECOGNISED_TIMEOUT = Duration.ofSeconds(20);
-    public static final int DEFAULT_MAX_REPEATS = 3;
+    /** How many times drivers may act on the very same page before the sign-in counts as stalled. */
+    public static final int MAX_REPEATS = 3;
     static final long POLL_MILLIS = 100;
 
     private final List<SignInDriver> drivers;
     private final Until until;
     private final Duration timeout;
-    private final Duration stepTimeout;
     private final Duration unrecognisedTimeout;
-    private final int maxRepeats;
 
     private SignInSession(Builder b) {
         this.drivers = List.copyOf(b.drivers);
         this.until = Objects.requireNonNull(b.until, "until: the session needs a goal");
         this.timeout = b.timeout;
-        this.stepTimeout = b.stepTimeout;
         this.unrecognisedTimeout = b.unrecognisedTimeout;
-        this.maxRepeats = b.maxRepeats;
     }
 
     public static Builder builder() {
@@ -66,9 +64,7 @@ public final class SignInSession {
         private List<SignInDriver> drivers = Drivers.defaults();
         private Until until;
         private Duration timeout = DEFAULT_TIMEOUT;
-        private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
         private Duration unrecognisedTimeout = DEFAULT_UNRECOGNISED_TIMEOUT;
-        private int maxRepeats = DEFAULT_MAX_REPEATS;
 
         private Builder() {
         }
@@ -91,24 +87,9 @@ public final class SignInSession {
             return this;
         }
 
-        /** How long to wait for the page to change after a submit before looking at it again. */
-        public Builder stepTimeout(Duration d) {
-            this.stepTimeout = positive(d, "stepTimeout");
-            return this;
-        }
-
         /** How long a page no driver recognises may stay unchanged. */
         public Builder unrecognisedTimeout(Duration d) {
             this.unrecognisedTimeout = positive(d, "unrecognisedTimeout");
-            return this;
-        }
-
-        /** How many times drivers may act on the very same page before the sign-in counts as stalled. */
-        public Builder maxRepeats(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxRepeats must be at least 1");
-            }
-            this.maxRepeats = n;
             return this;
         }
 
@@ -172,7 +153,7 @@ public final class SignInSession {
                     throw error.get();
                 }
                 page = Pages.fingerprint(browser);
-                if (page.equals(repeatedPage) && repeats >= maxRepeats) {
+                if (page.equals(repeatedPage) && repeats >= MAX_REPEATS) {
                     throw SignInFailedException.of(SignInFailedException.Kind.STALLED, url, "the sign-in is stuck: the "
                             + "page at " + url + " came back unchanged after " + repeats + " attempts" + lastStep(steps));
                 }
@@ -230,7 +211,7 @@ public final class SignInSession {
                     repeatedPage = page;
                     repeats = 1;
                 }
-                awaitChange(browser, root, page, Math.min(deadline, System.nanoTime() + stepTimeout.toNanos()));
+                awaitChange(browser, root, page, Math.min(deadline, System.nanoTime() + STEP_TIMEOUT.toNanos()));
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.mfaharness.scenario.driver;
 
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -62,17 +61,6 @@ public record Until(String description, Predicate<WebDriver> test) {
     /** Done when an element matching {@code by} is displayed (e.g. the device login's {@code #deviceAuthDone}). */
     public static Until visible(By by) {
         return new Until("the page shows " + by, d -> Pages.visible(d, by).isPresent());
-    }
-
-    /** Done when {@code condition} holds, whatever the browser shows (e.g. the proxy captured the token response). */
-    public static Until condition(String description, BooleanSupplier condition) {
-        Objects.requireNonNull(condition);
-        return new Until(description, d -> condition.getAsBoolean());
-    }
-
-    /** Done when this or {@code other} holds. */
-    public Until or(Until other) {
-        return new Until(description + " or " + other.description, d -> holds(d) || other.holds(d));
     }
 
     /** Whether the condition holds now. */

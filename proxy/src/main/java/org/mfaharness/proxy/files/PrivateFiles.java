@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Creates files readable by their owner only. The permission is given to the file system as a creation attribute, so
@@ -81,6 +83,21 @@ public final class PrivateFiles {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Deletes {@code dir} and everything under it, best effort: what cannot be deleted (or a directory that is
+     * already gone) is left as it is, without an error. For temporary directories and half-written run folders.
+     */
+    public static void deleteTreeQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Best effort: a caller cleaning up has nothing better to do with what it cannot delete.
         }
     }
 
