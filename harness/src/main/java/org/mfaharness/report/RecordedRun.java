@@ -1,5 +1,6 @@
 package org.mfaharness.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,7 +39,14 @@ public record RecordedRun(RunInfo run, TrustMaterial trust, List<Artifact> artif
 
     /** Reads a run from result.json bytes and, optionally, the HAR bytes. */
     public static RecordedRun read(byte[] resultJson, byte[] har) throws IOException {
-        JsonNode r = JudgementJson.MAPPER.readTree(resultJson);
+        JsonNode r;
+        try {
+            r = JudgementJson.MAPPER.readTree(resultJson);
+        } catch (JsonProcessingException e) {
+            throw new IOException("not valid JSON" + (e.getLocation() == null ? "" : " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+        }
         if (r == null || !r.isObject() || !r.has("run") || !r.has("artifacts")) {
             throw new IOException("not an mfa-harness result.json");
         }

@@ -17,4 +17,12 @@ import java.time.Instant;
  */
 public record RunInfo(String name, String mode, String cloud, String tenant, String scenario, Instant startedAt,
                       Instant finishedAt, Instant evaluatedAt, String redaction) {
+    /**
+     * The tenant id the run's tokens were judged against, or null: the {@code --tenant} of {@code inspect} and
+     * {@code proxy}. A scenario's tenant names the authority segment (a domain or {@code organizations} as often as an
+     * id), so it was never a check and is not one when the run is re-judged.
+     */
+    public String judgedTenant() {
+        return "inspect".equals(mode) || "proxy".equals(mode) ? tenant : null;
+    }
 }
