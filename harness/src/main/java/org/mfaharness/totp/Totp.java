@@ -44,11 +44,6 @@ public final class Totp {
         return new Totp(decodeBase32(base32Seed), DEFAULT_STEP, DEFAULT_DIGITS);
     }
 
-    /** A TOTP generator for raw seed bytes. */
-    public static Totp fromBytes(byte[] seed) {
-        return new Totp(seed, DEFAULT_STEP, DEFAULT_DIGITS);
-    }
-
     /** A fresh random 160-bit seed, Base32-encoded (RFC 4226 §4 recommends 160 bits). */
     public static String randomBase32Seed(SecureRandom random) {
         byte[] b = new byte[20];
@@ -129,7 +124,7 @@ public final class Totp {
     }
 
     /** Encodes bytes as unpadded RFC 4648 Base32. */
-    public static String encodeBase32(byte[] data) {
+    private static String encodeBase32(byte[] data) {
         StringBuilder sb = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;

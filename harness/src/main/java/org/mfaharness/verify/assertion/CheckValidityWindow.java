@@ -37,7 +37,7 @@ public final class CheckValidityWindow implements Check<SamlAssertion> {
                         Evidence.at(condPath + "/@NotBefore", c.notBefore()));
                 return;
             }
-            if (at.plus(skew).isBefore(nb)) {
+            if (ctx.notYet(nb)) {
                 out.add(codes.notYetValid(), "The assertion is valid only from " + nb + "; the evaluation time is " + at
                         + " (skew " + skew.toMinutes() + " min).", Evidence.expected(condPath + "/@NotBefore", c.notBefore(), at.toString()));
                 return;
@@ -60,7 +60,7 @@ public final class CheckValidityWindow implements Check<SamlAssertion> {
                 out.add(codes.expired(), "NotOnOrAfter '" + end[1] + "' is not a valid xs:dateTime.", Evidence.at(end[0], end[1]));
                 return;
             }
-            if (!at.isBefore(noa.plus(skew))) {
+            if (ctx.over(noa)) {
                 out.add(codes.expired(), "The assertion expired at " + noa + "; the evaluation time is " + at
                         + " (skew " + skew.toMinutes() + " min). Judge old captures with --at.",
                         Evidence.expected(end[0], end[1], at.toString()));

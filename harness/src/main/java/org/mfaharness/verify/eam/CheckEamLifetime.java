@@ -15,14 +15,13 @@ public final class CheckEamLifetime implements Check<JwtToken> {
         Long exp = t.claimLong("exp");
         Long iat = t.claimLong("iat");
         Instant at = ctx.at();
-        var skew = ctx.options().clockSkew();
         if (exp == null || iat == null) {
             out.add(ReasonCode.EAM_TIME, "The id_token lacks a numeric " + (exp == null ? "exp" : "iat") + ".",
                     Evidence.at(exp == null ? "payload.exp" : "payload.iat", null));
-        } else if (!at.isBefore(Instant.ofEpochSecond(exp).plus(skew))) {
+        } else if (ctx.over(Instant.ofEpochSecond(exp))) {
             out.add(ReasonCode.EAM_TIME, "The id_token expired at " + Instant.ofEpochSecond(exp) + "; the evaluation time is " + at + ".",
                     Evidence.expected("payload.exp", String.valueOf(exp), at.toString()));
-        } else if (at.plus(skew).isBefore(Instant.ofEpochSecond(iat))) {
+        } else if (ctx.notYet(Instant.ofEpochSecond(iat))) {
             out.add(ReasonCode.EAM_TIME, "The id_token is issued in the future (" + Instant.ofEpochSecond(iat) + "); the evaluation time is " + at + ".",
                     Evidence.expected("payload.iat", String.valueOf(iat), at.toString()));
         }

@@ -29,50 +29,29 @@ public record Saml11MfaClaim(ReasonCode code, String message, Evidence evidence)
 
     /** Reads the claim of {@code a}. */
     public static Saml11MfaClaim of(Saml11Assertion a) {
+        List<Place> places = documentedPlaces(a);
         // 1. The documented places, strongest evidence first.
-        for (Saml11Assertion.AuthenticationStatement st : a.authenticationStatements()) {
-            if (MfaUris.classify(st.method()) == MfaUris.Match.MULTIPLEAUTHN) {
-                return new Saml11MfaClaim(ReasonCode.WSF_MFA_AUTHNSTMT,
-                        "The IdP asserted MFA in AuthenticationStatement@AuthenticationMethod.",
-                        Evidence.at(st.path() + "/@AuthenticationMethod", st.method()));
-            }
+        Place mfa = first(places, MfaUris.Match.MULTIPLEAUTHN);
+        if (mfa != null && mfa.attribute() == null) {
+            return new Saml11MfaClaim(ReasonCode.WSF_MFA_AUTHNSTMT,
+                    "The IdP asserted MFA in AuthenticationStatement@AuthenticationMethod.", Evidence.at(mfa.path(), mfa.value()));
         }
-        for (SamlAttribute at : documented(a)) {
-            for (String v : at.values()) {
-                if (MfaUris.classify(v) == MfaUris.Match.MULTIPLEAUTHN) {
-                    boolean amr = MfaUris.AMR_NAME.equals(at.name());
-                    return new Saml11MfaClaim(amr ? ReasonCode.WSF_MFA_ATTR_AMR : ReasonCode.WSF_MFA_ATTR_AUTHMETHOD,
-                            amr ? "The IdP asserted MFA in the AD FS authnmethodsreferences attribute (pass-through rule)."
-                                : "The IdP asserted MFA in the authenticationmethod attribute.",
-                            Evidence.at(at.path() + "/AttributeValue", v));
-                }
-            }
+        if (mfa != null) {
+            boolean amr = MfaUris.AMR_NAME.equals(mfa.attribute().name());
+            return new Saml11MfaClaim(amr ? ReasonCode.WSF_MFA_ATTR_AMR : ReasonCode.WSF_MFA_ATTR_AUTHMETHOD,
+                    amr ? "The IdP asserted MFA in the AD FS authnmethodsreferences attribute (pass-through rule)."
+                        : "The IdP asserted MFA in the authenticationmethod attribute.",
+                    Evidence.at(mfa.path(), mfa.value()));
         }
         // 2. wiaormultiauthn: honoured but weak.
-        for (Saml11Assertion.AuthenticationStatement st : a.authenticationStatements()) {
-            if (MfaUris.classify(st.method()) == MfaUris.Match.WIAORMULTIAUTHN) {
-                return weak(st.path() + "/@AuthenticationMethod", st.method());
-            }
-        }
-        for (SamlAttribute at : documented(a)) {
-            for (String v : at.values()) {
-                if (MfaUris.classify(v) == MfaUris.Match.WIAORMULTIAUTHN) {
-                    return weak(at.path() + "/AttributeValue", v);
-                }
-            }
+        Place weak = first(places, MfaUris.Match.WIAORMULTIAUTHN);
+        if (weak != null) {
+            return weak(weak.path(), weak.value());
         }
         // 3. Near misses in the documented places.
-        for (Saml11Assertion.AuthenticationStatement st : a.authenticationStatements()) {
-            if (MfaUris.classify(st.method()) == MfaUris.Match.NEAR_MISS) {
-                return malformed(st.path() + "/@AuthenticationMethod", st.method());
-            }
-        }
-        for (SamlAttribute at : documented(a)) {
-            for (String v : at.values()) {
-                if (MfaUris.classify(v) == MfaUris.Match.NEAR_MISS) {
-                    return malformed(at.path() + "/AttributeValue", v);
-                }
-            }
+        Place nearMiss = first(places, MfaUris.Match.NEAR_MISS);
+        if (nearMiss != null) {
+            return malformed(nearMiss.path(), nearMiss.value());
         }
         // 4. The URI (or a near miss) in an attribute Entra does not read.
         for (SamlAttribute at : a.attributes()) {
@@ -91,13 +70,10 @@ public record Saml11MfaClaim(ReasonCode code, String message, Evidence evidence)
         }
         // 5. Nothing: list what the IdP did say.
         List<String> seen = new ArrayList<>();
-        for (Saml11Assertion.AuthenticationStatement st : a.authenticationStatements()) {
-            if (st.method() != null) {
-                seen.add(Dom.collapse(st.method()));
+        for (Place p : places) {
+            if (p.value() != null) {
+                seen.add(Dom.collapse(p.value()));
             }
-        }
-        for (SamlAttribute at : documented(a)) {
-            at.values().forEach(v -> seen.add(Dom.collapse(v)));
         }
         String path = a.authenticationStatements().isEmpty() ? a.path() + "/AuthenticationStatement"
                 : a.authenticationStatements().get(0).path() + "/@AuthenticationMethod";
@@ -121,8 +97,31 @@ public record Saml11MfaClaim(ReasonCode code, String message, Evidence evidence)
                 Evidence.expected(path, value, MfaUris.MULTIPLEAUTHN));
     }
 
-    private static List<SamlAttribute> documented(Saml11Assertion a) {
-        return a.attributes().stream().filter(Saml11MfaClaim::isDocumented).toList();
+    /** A value in one of the places Entra reads, with its path; {@code attribute} is null for the statement. */
+    private record Place(String path, String value, SamlAttribute attribute) {
+    }
+
+    /** The documented places in the order Entra's evidence ranks them: statements, then attributes. */
+    private static List<Place> documentedPlaces(Saml11Assertion a) {
+        List<Place> places = new ArrayList<>();
+        for (Saml11Assertion.AuthenticationStatement st : a.authenticationStatements()) {
+            places.add(new Place(st.path() + "/@AuthenticationMethod", st.method(), null));
+        }
+        for (SamlAttribute at : a.attributes()) {
+            if (isDocumented(at)) {
+                at.values().forEach(v -> places.add(new Place(at.path() + "/AttributeValue", v, at)));
+            }
+        }
+        return places;
+    }
+
+    private static Place first(List<Place> places, MfaUris.Match match) {
+        for (Place p : places) {
+            if (MfaUris.classify(p.value()) == match) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static boolean isDocumented(SamlAttribute at) {
