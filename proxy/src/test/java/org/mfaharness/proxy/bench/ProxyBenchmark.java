@@ -33,7 +33,8 @@ import org.mfaharness.proxy.ca.Pem;
  * connections, and heap-after-GC over 100,000 proxied requests. Prints figures; asserts nothing. Not a test.
  *
  * <p>System properties: {@code bench.warmup} (default 20000), {@code bench.requests} (30000),
- * {@code bench.mitm.requests} (6000), {@code bench.connections} (1000), {@code bench.memory.requests} (100000).
+ * {@code bench.mitm.requests} (6000), {@code bench.connections} (1000), {@code bench.memory.requests} (100000),
+ * {@code bench.python.requests} (20000; the 1-connection runs with a Python client, when /usr/bin/python3 exists).
  */
 public final class ProxyBenchmark {
     private static final int BODY = 4096;
@@ -60,6 +61,7 @@ public final class ProxyBenchmark {
         int mitmRequests = Integer.getInteger("bench.mitm.requests", 6_000);
         int manyConnections = Integer.getInteger("bench.connections", 1_000);
         int memoryRequests = Integer.getInteger("bench.memory.requests", 100_000);
+        int pyRequests = Integer.getInteger("bench.python.requests", 20_000);
         Path dir = Files.createTempDirectory("mfa-bench");
         System.out.println("# mfa-harness proxy benchmark: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", bodies " + BODY + " B each way, HAR on, loopback only");
@@ -103,6 +105,20 @@ public final class ProxyBenchmark {
                 System.out.println("mitmdump not installed: skipped");
             }
 
+            Result py1 = null;
+            Result pyProxy1 = null;
+            Path python = Path.of("/usr/bin/python3");
+            if (Files.isExecutable(python)) {
+                Path script = dir.resolve("keepalive_client.py");
+                try (var in = ProxyBenchmark.class.getResourceAsStream("/bench/keepalive_client.py")) {
+                    Files.copy(in, script);
+                }
+                py1 = python("direct-py", python, script, f[3], 0, upstreamPort, pyRequests);
+                pyProxy1 = python("proxy-py", python, script, f[3], proxyPort, upstreamPort, pyRequests);
+            } else {
+                System.out.println("python3 not installed: the Python-client runs are skipped");
+            }
+
             System.out.println();
             System.out.println("## throughput and latency");
             for (Result r : List.of(d1, p1, d4, p4)) {
@@ -116,8 +132,17 @@ public final class ProxyBenchmark {
                     p1.rps() / d1.rps(), (double) p1.p50Nanos() / d1.p50Nanos()));
             System.out.println(String.format(Locale.ROOT, "ratio proxy/direct, 4 conns: throughput %.2f, p50 %.2f",
                     p4.rps() / d4.rps(), (double) p4.p50Nanos() / d4.p50Nanos()));
-            target("1 conn: proxy p50 <= 2x direct p50", (double) p1.p50Nanos() / d1.p50Nanos() <= 2.0,
+            target("1 conn: proxy p50 <= 2x direct p50 (Java client)", (double) p1.p50Nanos() / d1.p50Nanos() <= 2.0,
                     String.format(Locale.ROOT, "%.2fx", (double) p1.p50Nanos() / d1.p50Nanos()));
+            if (pyProxy1 != null) {
+                System.out.println(py1.line());
+                System.out.println(pyProxy1.line());
+                double ratio = (double) pyProxy1.p50Nanos() / py1.p50Nanos();
+                System.out.println(String.format(Locale.ROOT, "ratio proxy/direct, 1 conn, Python client: throughput %.2f, "
+                        + "p50 %.2f", pyProxy1.rps() / py1.rps(), ratio));
+                target("1 conn: proxy p50 <= 2x direct p50 (Python client, the issue's setup)", ratio <= 2.0,
+                        String.format(Locale.ROOT, "%.2fx", ratio));
+            }
             if (m4 != null) {
                 System.out.println(String.format(Locale.ROOT, "ratio proxy/mitmdump: 1 conn %.2f, 4 conns %.2f",
                         p1.rps() / m1.rps(), p4.rps() / m4.rps()));
@@ -220,6 +245,28 @@ public final class ProxyBenchmark {
         long[] all = Arrays.stream(latencies).filter(a -> a != null).flatMapToLong(Arrays::stream).sorted().toArray();
         Result r = new Result(name, conns, (long) per * conns, seconds, percentile(all, 0.50), percentile(all, 0.99),
                 errors.get());
+        System.out.println(r.line());
+        return r;
+    }
+
+    /**
+     * One connection driven by {@code keepalive_client.py} (the issue measured its reference figures with a Python
+     * keep-alive client): a short warm-up of the proxy path, then {@code requests} timed round trips.
+     */
+    private static Result python(String name, Path python, Path script, String caPem, int proxyPort, int upstreamPort,
+                                 int requests) throws Exception {
+        Process p = new ProcessBuilder(python.toString(), script.toString(), caPem, Integer.toString(upstreamPort),
+                Integer.toString(proxyPort), Integer.toString(BODY), "2000", Integer.toString(requests))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(600, TimeUnit.SECONDS) || !out.contains("RESULT ")) {
+            p.destroyForcibly();
+            System.out.println(name + ": the Python client failed: " + out.strip());
+            return new Result(name, 1, 0, 1, 0, 0, 1);
+        }
+        String[] v = out.substring(out.indexOf("RESULT ")).strip().split("\\s+");
+        Result r = new Result(name, 1, Long.parseLong(v[1]), Double.parseDouble(v[2]), Long.parseLong(v[3]),
+                Long.parseLong(v[4]), Integer.parseInt(v[5]));
         System.out.println(r.line());
         return r;
     }
