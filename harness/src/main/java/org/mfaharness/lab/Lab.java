@@ -357,10 +357,26 @@ public final class Lab implements AutoCloseable {
      * IssuerUri, the IdP's signing certificate. For clients that start from metadata, such as {@code certify}.
      */
     public String federationMetadata(String domain) {
-        Directory.DomainInfo d = directory.domain(domain)
-                .filter(x -> x.idp() != null)
-                .orElseThrow(() -> new IllegalArgumentException("no federated domain " + domain));
+        Directory.DomainInfo d = federated(domain);
         return org.mfaharness.lab.idp.IdpMetadata.of(d, addresses.idpBase(d.idp().id()), idpKeys.get(d.idp().id()).certificate());
+    }
+
+    /**
+     * Where the domain's IdP publishes {@link #federationMetadata(String)}: AD FS's
+     * {@code /FederationMetadata/2007-06/FederationMetadata.xml} or the SAML 2.0 IdP's {@code /saml2/metadata}, with
+     * {@code ?domain=} naming the domain (an IdP may serve several, each with its own entityID).
+     */
+    public String federationMetadataUrl(String domain) {
+        Directory.DomainInfo d = federated(domain);
+        String path = d.idp().protocol() == Directory.Protocol.WSFED ? "/FederationMetadata/2007-06/FederationMetadata.xml"
+                : "/saml2/metadata";
+        return addresses.idpBase(d.idp().id()) + path + "?domain=" + java.net.URLEncoder.encode(d.name(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Directory.DomainInfo federated(String domain) {
+        return directory.domain(domain).filter(x -> x.idp() != null)
+                .orElseThrow(() -> new IllegalArgumentException("no federated domain " + domain));
     }
 
     /**

@@ -107,6 +107,23 @@ class CertifyLabAcceptanceTest {
     }
 
     @Test
+    void federationMetadataIsReadFromTheUrlTheIdpPublishesItAtThroughTheProxy() throws Exception {
+        for (String[] p : List.of(new String[] {"wsfed/conformant", "/FederationMetadata/2007-06/FederationMetadata.xml"},
+                new String[] {"saml2/conformant", "/saml2/metadata"})) {
+            JsonNode har = JSON.readTree(byKey.get(p[0]).runDir().resolve("capture.har").toFile());
+            List<String> fetched = new ArrayList<>();
+            har.get("log").get("entries").forEach(e -> {
+                String url = e.get("request").get("url").asText();
+                if (url.contains(p[1])) {
+                    fetched.add(e.get("response").get("status").asInt() + " " + url);
+                }
+            });
+            assertThat(fetched).as(p[0]).hasSize(1);
+            assertThat(fetched.get(0)).as(p[0]).startsWith("200 https://");
+        }
+    }
+
+    @Test
     void claimModulesJudgeTheContentWhateverTheSignature() throws Exception {
         for (String key : List.of("wsfed/unsigned", "wsfed/wrong-key", "saml2/unsigned", "saml2/wrong-key")) {
             JsonNode c = certification(key);

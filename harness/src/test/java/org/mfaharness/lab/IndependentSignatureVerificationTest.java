@@ -3,6 +3,10 @@ package org.mfaharness.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,18 @@ class IndependentSignatureVerificationTest {
         return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** The signing certificate the metadata at {@code url} publishes, as PEM; the document must be the lab's own. */
+    static String publishedCertificatePem(String url, String domain) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(lab.sslContext()).build();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/samlmetadata+xml"));
+        assertThat(r.body()).isEqualTo(lab.federationMetadata(domain));
+        Matcher m = Pattern.compile("<X509Certificate>([^<]+)</X509Certificate>").matcher(r.body());
+        assertThat(m.find()).as(r.body()).isTrue();
+        return "-----BEGIN CERTIFICATE-----\n" + m.group(1) + "\n-----END CERTIFICATE-----\n";
+    }
+
     static Run xmlsec1(Path xml, String certPem) throws Exception {
         Path cert = Files.writeString(Files.createTempFile(tmp, "cert", ".pem"), certPem);
         return run("xmlsec1", "--verify", "--pubkey-cert-pem", cert.toString(),
@@ -89,6 +107,28 @@ class IndependentSignatureVerificationTest {
         Path f = Files.writeString(tmp.resolve("wrong-key.xml"), wresult);
         Run r = xmlsec1(f, lab.idpCertificatePem("adfs"));
         assertThat(r.exit()).as(r.output()).isNotZero();
+    }
+
+    @Test
+    void theCertificateEachIdpPublishesInItsMetadataVerifiesItsAssertions() throws Exception {
+        String wsfedDomain = "wsfed-claim-enforce.lab.test";
+        String wresult = postedToLoginSrf("user@" + wsfedDomain, "wresult");
+        Run ws = xmlsec1(Files.writeString(tmp.resolve("published-wsfed.xml"), wresult),
+                publishedCertificatePem(lab.federationMetadataUrl(wsfedDomain), wsfedDomain));
+        assertThat(ws.exit()).as(ws.output()).isZero();
+
+        String samlDomain = "saml-classref-enforce.lab.test";
+        String xml = new String(Base64.getDecoder().decode(postedToLoginSrf("user@" + samlDomain, "SAMLResponse")),
+                StandardCharsets.UTF_8);
+        Run saml = xmlsec1(Files.writeString(tmp.resolve("published-saml2.xml"), xml),
+                publishedCertificatePem(lab.federationMetadataUrl(samlDomain), samlDomain));
+        assertThat(saml.exit()).as(saml.output()).isZero();
+
+        HttpClient http = HttpClient.newBuilder().sslContext(lab.sslContext()).build();
+        String elsewhere = lab.federationMetadataUrl(wsfedDomain).replace("?domain=" + wsfedDomain, "?domain=" + samlDomain);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(elsewhere)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("the domain " + samlDomain + " is not federated here");
     }
 
     @Test

@@ -245,9 +245,7 @@ public final class CertifyLab implements AutoCloseable {
             metadata = lab.addresses().eamDiscovery(b.knobs());
             clientId = lab.directory().eamProvider(b.knobs()).orElseThrow().clientId();
         } else {
-            Path f = work.resolve(b.plan() + "-" + b.id() + "-metadata.xml");
-            Files.writeString(f, lab.federationMetadata(b.domain()), StandardCharsets.UTF_8);
-            metadata = f.toString();
+            metadata = lab.federationMetadataUrl(b.domain());
         }
         return CertifyOptions.builder(plan, metadata).lab(lab).user(user).clientId(clientId).browser(browser).out(out)
                 // A provider that trusts only its own Entra gets a stand-in key the lab was never told about.

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,6 +175,26 @@ abstract class IdpServer extends Party {
 
     /** Builds, signs and auto-posts the response for the signed-in user. */
     abstract void respond(Request r, Pending p, Directory.UserInfo u, Session s);
+
+    /**
+     * Serves the metadata this IdP's operator publishes ({@link IdpMetadata}) for the domain named by {@code ?domain=},
+     * or for the first domain federated to it: an IdP serving several domains with different IssuerUris publishes one
+     * document per entityID. 404 for a domain that is not federated here.
+     */
+    void metadata(Request r) {
+        List<Directory.DomainInfo> mine = dir.domainsOf(idp);
+        String wanted = r.param("domain").orElse(null);
+        Optional<Directory.DomainInfo> d = wanted == null ? mine.stream().findFirst()
+                : mine.stream().filter(x -> x.name().equalsIgnoreCase(wanted)).findFirst();
+        if (d.isEmpty()) {
+            Html.sendText(r.exchange(), 404, name() + ": " + (wanted == null ? "no domain is federated here"
+                    : "the domain " + wanted + " is not federated here") + "\n");
+            return;
+        }
+        r.exchange().getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE,
+                "application/samlmetadata+xml; charset=utf-8");
+        r.exchange().getResponseSender().send(IdpMetadata.of(d.get(), base, key.certificate()), StandardCharsets.UTF_8);
+    }
 
     /** Starts a request: SSO when a session exists and no fresh password is needed, else the password page. */
     void begin(Request r, String context, Pending p) {

@@ -68,8 +68,9 @@ public final class Saml2Idp extends IdpServer {
                     error(r, "The second factor takes a POST.");
                 }
             }
+            case "/saml2/metadata" -> metadata(r);
             case "/" -> Html.sendHtml(r.exchange(), 200, Html.page(name(), "<h1>" + Html.esc(idp.displayName())
-                    + "</h1><p>SAML 2.0 SSO endpoint (HTTP-Redirect): /saml2/sso</p>"));
+                    + "</h1><p>SAML 2.0 SSO endpoint (HTTP-Redirect): /saml2/sso; metadata: /saml2/metadata</p>"));
             default -> Html.sendText(r.exchange(), 404, name() + ": no such endpoint\n");
         }
     }

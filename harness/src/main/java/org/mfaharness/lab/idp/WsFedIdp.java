@@ -65,10 +65,10 @@ public final class WsFedIdp extends IdpServer {
                     error(r, "MSIS7042", "The second factor takes a POST.");
                 }
             }
-            case "/FederationMetadata/2007-06/FederationMetadata.xml" -> Html.sendText(r.exchange(), 200,
-                    "Signing certificate of " + name() + " (PEM):\n" + key.certificatePem());
+            case "/FederationMetadata/2007-06/FederationMetadata.xml" -> metadata(r);
             case "/" -> Html.sendHtml(r.exchange(), 200, Html.page(name(), "<h1>" + Html.esc(idp.displayName())
-                    + "</h1><p>WS-Federation passive endpoint: /adfs/ls/</p>"));
+                    + "</h1><p>WS-Federation passive endpoint: /adfs/ls/; metadata: /FederationMetadata/2007-06/"
+                    + "FederationMetadata.xml</p>"));
             default -> Html.sendText(r.exchange(), 404, name() + ": no such endpoint\n");
         }
     }
