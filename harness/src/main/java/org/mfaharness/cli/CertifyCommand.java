@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mfa-harness certify}: conformance test plans against a vendor's IdP or EAM provider, the harness playing Entra. */
 @Command(name = "certify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Certify that an IdP or EAM provider emits the MFA claim Entra honours, and only when MFA happened.",
         description = {
             "Certifies that a third-party MFA product emits the MFA claim Microsoft Entra",
             "ID honours, only when MFA really happened, in the documented form.",

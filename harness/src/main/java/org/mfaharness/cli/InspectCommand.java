@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mfa-harness inspect}: judge one token, assertion, error or capture. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
+        header = "Judge one token, assertion, HAR or evidence.zip offline: is the MFA claim there, and can it be trusted?",
         description = {
             "Judges one artifact — a WS-Fed wresult/RSTR, a SAML 2.0 Response or assertion (XML, base64 or",
             "SAMLResponse= form), a JWT (raw, id_token=/access_token= form, token-endpoint JSON, or an",

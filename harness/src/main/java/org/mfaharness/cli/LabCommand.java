@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
         name = "lab",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Run the scenario matrix against the embedded lab (emulated Entra, IdPs, EAM, Partner Center), or serve it.",
         description = {
             "The embedded lab: an emulated Entra ID, federated IdPs (an AD FS-like WS-Fed IdP issuing SAML 1.1, and a "
                     + "SAML 2.0 IdP), External Authentication Method providers and a Partner Center API, all on "

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             "Run 'mfa-harness COMMAND --help' for the options of one command."
         })
 public final class Main implements Runnable {
+    static final int HELP_WIDTH = 120;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,6 +43,9 @@ public final class Main implements Runnable {
     /** Builds the configured command line; tests call this to run commands in-process. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // The help texts are written to 120 columns: used when the terminal width cannot be detected (a pipe, a
+        // file), and narrowed to the terminal's when it can.
+        cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler(Main::onUsageError);
         cl.setExecutionExceptionHandler(Main::onExecutionError);
@@ -50,12 +54,28 @@ public final class Main implements Runnable {
 
     private static int onUsageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("mfa-harness: " + e.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-        }
+        err.println(usageLine(e));
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * A usage error as one line: the message, picocli's suggestions when it has some, and where the options are
+     * explained ("mfa-harness: Unknown option: '--lsit'; did you mean --list? (see 'mfa-harness lab --help')").
+     */
+    static String usageLine(CommandLine.ParameterException e) {
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !spec.subcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "mfa-harness: unknown command '" + u.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", spec.subcommands().keySet()) + " (see '" + spec.qualifiedName() + " --help')";
+        }
+        StringBuilder line = new StringBuilder("mfa-harness: ").append(e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+        }
+        return line.append(" (see '").append(e.getCommandLine().getCommandSpec().qualifiedName()).append(" --help')")
+                .toString();
     }
 
     private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

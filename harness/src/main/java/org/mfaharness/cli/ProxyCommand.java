@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mfa-harness proxy}: an intercepting proxy around a partner's own tools, judging what passes. */
 @Command(name = "proxy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Run an intercepting proxy that records a HAR and judges every artifact that passes through it.",
         description = {
             "Runs an intercepting HTTP/HTTPS proxy on 127.0.0.1 and judges every artifact that passes through it —",
             "WS-Fed and SAML responses, EAM id_tokens, token responses, Bearer tokens sent to Partner Center, AADSTS",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mfa-harness report RUN_DIR}: judge a run folder again with today's rules and re-render it. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Re-judge a run folder with this version's rules and re-render its reports.",
         description = {
             "Re-judges a run folder with this version's rules and rewrites its result.json, index.html, junit.xml and",
             "evidence.zip in place: from its capture.har when it has one (every exchange re-extracted), else from the",

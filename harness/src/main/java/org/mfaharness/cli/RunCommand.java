@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mfa-harness run}: run scenario files against a real tenant. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Run scenario files against a real tenant in a real browser, and judge every hop of each sign-in.",
         description = {
             "Runs scenario files against a real tenant: a real browser signs in through the harness proxy (which records a",
             "redacted HAR), MSAL4J acquires the Partner Center token the way Microsoft's own check does, and every hop",

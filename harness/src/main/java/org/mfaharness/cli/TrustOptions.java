@@ -30,10 +30,14 @@ public final class TrustOptions {
             description = "The EAM provider's discovery document (…/.well-known/openid-configuration).")
     String eamDiscovery;
 
+    @Option(names = "--fetch-remote", description = "Let the URLs above reach another machine (e.g. Microsoft's published "
+            + "keys). Without it only loopback URLs are fetched; files always work.")
+    boolean fetchRemote;
+
     /** Loads the material; a problem is a one-line error with exit code 65. */
     public TrustMaterial load() {
         try {
-            return new TrustLoader(new BoundedFetcher()).load(trustCerts, metadata, jwks, eamJwks, eamDiscovery);
+            return new TrustLoader(fetchRemote ? BoundedFetcher.allowingRemote() : new BoundedFetcher()).load(trustCerts, metadata, jwks, eamJwks, eamDiscovery);
         } catch (TrustException e) {
             throw new CliException(ExitCodes.DATA_ERR, "trust material: " + e.getMessage());
         }

@@ -132,7 +132,8 @@ public final class ScenarioRunner {
         String flowError = null;
         List<String> notes = new ArrayList<>();
         try (LiveCapture capture = LiveCapture.start(b -> configureProxy(b, har, user, cloud), new ArtifactDetector(cloud, null),
-                found -> found.forEach(a -> say.accept("captured " + a.kind().label() + " at hop " + a.origin().hop())))) {
+                found -> found.forEach(a -> say.accept("captured " + a.kind().label()
+                        + (a.origin().field() == null ? "" : " (" + a.origin().field() + ")") + " at hop " + a.origin().hop())))) {
             CertificateAuthority ca = capture.proxy().certificateAuthority();
             say.accept("proxy on " + capture.address().getPort() + ", browser " + env.browser().name().toLowerCase(java.util.Locale.ROOT));
             BrowserFactory.Options bo = browserOptions(capture.address(), ca);

@@ -186,7 +186,7 @@ public enum ReasonCode {
             "Use the tenant's current signing keys (…/discovery/keys); a token that fails is altered or not from this tenant.",
             Sources.ACCESS_TOKENS),
     TOKEN_SIG_UNCHECKED(INCONCLUSIVE, null, "The signature was not checked: no JWKS was given.",
-            "Pass --jwks with the tenant's keys (https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys, saved to a file or typed as a URL).",
+            "Pass --jwks with the tenant's keys (https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys, saved to a file, or typed as a URL with --fetch-remote).",
             Sources.GLOSSARY),
     TOKEN_KID_UNKNOWN(FAIL, null, "No key in the given JWKS matches the token's kid/x5t.",
             "Refresh the JWKS (keys roll); if it still fails the token is not from this tenant.", Sources.ACCESS_TOKENS),

@@ -40,7 +40,8 @@ class CertifyCommandTest {
 
     static void assertOneLineUsageError(CliHarness.Run r, String text) {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(64);
-        assertThat(r.err().lines().findFirst().orElse("")).startsWith("mfa-harness: ").contains(text);
+        assertThat(r.err().lines()).as(r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("mfa-harness: ").contains(text);
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
     }

@@ -107,6 +107,31 @@ class InspectCommandTest {
     }
 
     @Test
+    void aUsageErrorIsOneLineThatSaysWhereTheOptionsAreExplained() {
+        CliHarness.Run typo = CliHarness.run("inspect", "--fromat", "json", "token.jwt");
+        assertThat(typo.err().lines()).as(typo.err()).hasSize(1);
+        assertThat(typo.err()).startsWith("mfa-harness: Unknown option").contains("'--fromat'")
+                .endsWith("(see 'mfa-harness inspect --help')" + System.lineSeparator());
+
+        CliHarness.Run command = CliHarness.run("frobnicate");
+        assertThat(command.err().strip()).isEqualTo("mfa-harness: unknown command 'frobnicate'; the commands are inspect, "
+                + "proxy, lab, run, report, certify, help (see 'mfa-harness --help')");
+
+        CliHarness.Run missing = CliHarness.run("report");
+        assertThat(missing.err().lines()).as(missing.err()).hasSize(1);
+        assertThat(missing.err()).contains("RUN_DIR");
+    }
+
+    @Test
+    void theCommandListGivesEachCommandsWholeSummary() {
+        String help = CliHarness.run("--help").out();
+        for (String command : List.of("inspect", "proxy", "lab", "run", "report", "certify")) {
+            String line = help.lines().filter(l -> l.startsWith("  " + command + " ")).findFirst().orElseThrow();
+            assertThat(line.strip()).as(command).matches(command + " +[A-Z].*[.?]");
+        }
+    }
+
+    @Test
     void everyCommandHasHelpAndVersion() {
         CliHarness.Run help = CliHarness.run("inspect", "--help");
         assertThat(help.exitCode()).isZero();

@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
+import org.mfaharness.proxy.upstream.HostNames;
 
 /**
  * Fetches a document from a URL the user typed (--metadata, --jwks): http(s) only, at most {@link #MAX_BYTES},
  * {@link #TIMEOUT} overall, {@link #MAX_REDIRECTS} redirects followed by hand (never from https to http). It is
- * never given a URL taken from an artifact.
+ * never given a URL taken from an artifact. By default it fetches only from this machine (a loopback name or IP
+ * literal, decided before any DNS lookup, for the first URL and every redirect): reaching another host — Microsoft's
+ * published keys, say — needs {@link #allowingRemote} ({@code --fetch-remote}).
  */
 public final class BoundedFetcher {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
@@ -23,18 +26,31 @@ public final class BoundedFetcher {
     public static final int MAX_REDIRECTS = 3;
 
     private final HttpClient client;
+    private final boolean remote;
 
+    /** A fetcher for loopback URLs only, with the JDK's default trust store. */
     public BoundedFetcher() {
-        this(null);
+        this(null, false);
     }
 
-    /** A fetcher trusting {@code ssl} (e.g. the lab CA); null for the JDK's default trust store. */
+    /** A fetcher trusting {@code ssl} (e.g. the lab CA; null for the JDK's default trust store), loopback only. */
     public BoundedFetcher(SSLContext ssl) {
-        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT);
+        this(ssl, false);
+    }
+
+    private BoundedFetcher(SSLContext ssl, boolean remote) {
+        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT)
+                .proxy(HttpClient.Builder.NO_PROXY);
         if (ssl != null) {
             b.sslContext(ssl);
         }
         this.client = b.build();
+        this.remote = remote;
+    }
+
+    /** A fetcher that may also reach other machines (the user said {@code --fetch-remote}). */
+    public static BoundedFetcher allowingRemote() {
+        return new BoundedFetcher(null, true);
     }
 
     /** The body of {@code url} as UTF-8 text. */
@@ -78,7 +94,7 @@ public final class BoundedFetcher {
         throw new TrustException(url + ": more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private static URI parse(String url) throws TrustException {
+    private URI parse(String url) throws TrustException {
         URI u;
         try {
             u = URI.create(url);
@@ -88,6 +104,14 @@ public final class BoundedFetcher {
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new TrustException(url + ": only http and https URLs are fetched");
+        }
+        String host = u.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new TrustException(url + ": the URL names no host");
+        }
+        if (!remote && !HostNames.isLoopbackName(host) && !HostNames.isLoopbackLiteral(host)) {
+            throw new TrustException(url + ": " + host + " is not this machine; give --fetch-remote to fetch trust "
+                    + "material from another host, or save the document and pass the file");
         }
         return u;
     }

@@ -55,6 +55,11 @@ class TrustLoadingTest {
                     ex.getResponseHeaders().put(Headers.LOCATION, "/loop");
                     ex.endExchange();
                 }
+                case "/offsite" -> {
+                    ex.setStatusCode(StatusCodes.FOUND);
+                    ex.getResponseHeaders().put(Headers.LOCATION, "http://192.0.2.10/keys");
+                    ex.endExchange();
+                }
                 case "/moved" -> {
                     ex.setStatusCode(StatusCodes.FOUND);
                     ex.getResponseHeaders().put(Headers.LOCATION, "/jwks");
@@ -104,6 +109,20 @@ class TrustLoadingTest {
         assertThatThrownBy(() -> new BoundedFetcher().fetch(base + "/loop")).hasMessageContaining("redirects");
         assertThatThrownBy(() -> new BoundedFetcher().fetch(base + "/none")).hasMessageContaining("HTTP 404");
         assertThatThrownBy(() -> new BoundedFetcher().fetch("file:///etc/passwd")).hasMessageContaining("only http and https");
+    }
+
+    @Test
+    void onlyThisMachineIsFetchedFromUnlessTheUserAllowsOtherHosts() {
+        // Refused before any connection or DNS lookup: the host is judged from the URL text.
+        assertThatThrownBy(() -> new BoundedFetcher().fetch("https://login.microsoftonline.com/common/discovery/v2.0/keys"))
+                .hasMessage("https://login.microsoftonline.com/common/discovery/v2.0/keys: login.microsoftonline.com is "
+                        + "not this machine; give --fetch-remote to fetch trust material from another host, or save the "
+                        + "document and pass the file");
+        assertThatThrownBy(() -> new BoundedFetcher().fetch("http://10.1.2.3/keys")).hasMessageContaining("--fetch-remote");
+        assertThatThrownBy(() -> new BoundedFetcher().fetch("http://[::2]/keys")).hasMessageContaining("not this machine");
+        assertThatThrownBy(() -> new BoundedFetcher().fetch(base + "/offsite"))
+                .hasMessageContaining("192.0.2.10 is not this machine");
+        assertThatThrownBy(() -> new BoundedFetcher().fetch("http:///keys")).hasMessageContaining("names no host");
     }
 
     @Test
