@@ -137,6 +137,39 @@ class InspectCaptureTest {
     }
 
     @Test
+    void anExportThatTypesBodiesOnlyByMimeTypeIsJudgedAndRedactedTheSame() throws Exception {
+        // HAR 1.2 allows the body type to live only in postData.mimeType / content.mimeType.
+        ObjectNode root = (ObjectNode) JSON.readTree(har.toFile());
+        for (JsonNode e : root.get("log").get("entries")) {
+            for (String side : List.of("request", "response")) {
+                ArrayNode headers = (ArrayNode) e.get(side).get("headers");
+                for (int i = headers.size() - 1; i >= 0; i--) {
+                    if (headers.get(i).get("name").asText().equalsIgnoreCase("content-type")) {
+                        headers.remove(i);
+                    }
+                }
+            }
+        }
+        Path bare = dir.resolve("bare-export.har");
+        Files.writeString(bare, JSON.writeValueAsString(root));
+        Path reports = dir.resolve("bare-reports");
+
+        CliHarness.Run r = CliHarness.run("inspect", "--trust-cert", pem.toString(), "--jwks", jwks.toString(), "--format",
+                "json", "--out", reports.toString(), bare.toString());
+
+        JsonNode d = JSON.readTree(r.out());
+        assertThat(d.get("artifacts").get(0).get("kind").asText()).as(r.out()).isEqualTo("wsfed-rstr");
+        assertThat(d.get("mfaBy").asText()).isEqualTo("federated-idp");
+        Path run;
+        try (Stream<Path> s = Files.list(reports)) {
+            run = s.filter(p -> p.getFileName().toString().endsWith("bare-export.har")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(run.resolve("capture.har"))).contains("wresult").doesNotContain(PASSWORD)
+                .doesNotContain(REFRESH).doesNotContain("auth-code-secret").doesNotContain("verifier-secret")
+                .doesNotContain("passcode=123456");
+    }
+
+    @Test
     void aTruncatedExportIsJudgedOnWhatItHoldsWithANote() throws Exception {
         String text = Files.readString(har);
         Path cut = dir.resolve("cut.har");

@@ -254,6 +254,7 @@ public final class HarCodec {
         boolean reqTruncated = ext.path("requestTruncated").asBoolean(false);
         if (post.isObject()) {
             String mime = text(post, "mimeType");
+            reqHeaders = withContentType(reqHeaders, mime);
             String ct = Header.first(reqHeaders, "Content-Type").orElse(mime);
             byte[] bytes;
             if (post.hasNonNull("text")) {
@@ -273,6 +274,7 @@ public final class HarCodec {
         }
 
         JsonNode content = resp.path("content");
+        respHeaders = withContentType(respHeaders, text(content, "mimeType"));
         String respCt = Header.first(respHeaders, "Content-Type").orElse(text(content, "mimeType"));
         byte[] respBytes = new byte[0];
         if (content.hasNonNull("text")) {
@@ -327,6 +329,21 @@ public final class HarCodec {
         } catch (IllegalArgumentException e) {
             return t.getBytes(StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * {@code headers}, with a {@code Content-Type} of {@code mimeType} added when they carry none. A valid HAR 1.2 may
+     * name a body's type only in {@code postData.mimeType} / {@code content.mimeType}; everything downstream (the
+     * redactor, the artifact extractors) reads a body as what its Content-Type says, so a form without the header
+     * would otherwise keep its password and never show its wresult.
+     */
+    private static List<Header> withContentType(List<Header> headers, String mimeType) {
+        if (mimeType == null || mimeType.isBlank() || Header.first(headers, "Content-Type").isPresent()) {
+            return headers;
+        }
+        List<Header> out = new ArrayList<>(headers);
+        out.add(new Header("Content-Type", mimeType.strip()));
+        return out;
     }
 
     private static List<Header> headers(JsonNode arr) {

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfaharness.proxy.exchange.Exchange;
+import org.mfaharness.proxy.redact.RedactionPolicy;
+import org.mfaharness.proxy.redact.Redactor;
 import org.mfaharness.proxy.support.ChildJvm;
 
 class HarReaderTest {
@@ -79,6 +81,38 @@ class HarReaderTest {
         Exchange saml = r.entries().get(2);
         assertThat(saml.requestText()).isEqualTo("SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4%3D&RelayState=a+b");
         assertThat(saml.status()).isZero();
+    }
+
+    @Test
+    void aBodyTypedOnlyByItsHarMimeTypeIsRedactedAsWhatItIs(@TempDir Path tmp) throws Exception {
+        // Valid HAR 1.2: the form's type is in postData.mimeType and the token answer's in content.mimeType, with no
+        // Content-Type header on either side.
+        Path har = tmp.resolve("no-content-type.har");
+        Files.writeString(har, """
+                {"log": {"version": "1.2", "creator": {"name": "hand", "version": "1"}, "entries": [{
+                  "startedDateTime": "2026-12-01T10:00:00Z", "time": 1,
+                  "request": {"method": "POST", "url": "https://login.lab.test/organizations/oauth2/v2.0/token",
+                    "httpVersion": "HTTP/1.1", "headers": [], "cookies": [], "queryString": [], "headersSize": -1,
+                    "bodySize": 72, "postData": {"mimeType": "application/x-www-form-urlencoded",
+                    "text": "grant_type=authorization_code&code=AUTHCODE123&client_secret=CLIENTSECRET456"}},
+                  "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "headers": [],
+                    "cookies": [], "content": {"size": 40, "mimeType": "application/json",
+                    "text": "{\\"refresh_token\\":\\"REFRESHTOKEN789\\"}"}, "redirectURL": "", "headersSize": -1,
+                    "bodySize": 40},
+                  "cache": {}, "timings": {"send": 0, "wait": 1, "receive": 0}}]}}
+                """);
+        HarReadResult read = HarReader.readAll(har);
+        assertThat(read.problem()).isEmpty();
+        Exchange e = read.entries().get(0);
+        assertThat(e.requestHeader("Content-Type")).hasValue("application/x-www-form-urlencoded");
+        assertThat(e.responseHeader("Content-Type")).hasValue("application/json");
+
+        Exchange r = new Redactor(RedactionPolicy.defaults()).apply(e);
+
+        String text = new String(r.requestBody().bytes(), StandardCharsets.UTF_8) + new String(r.responseBody().bytes(),
+                StandardCharsets.UTF_8);
+        assertThat(text).contains("grant_type=authorization_code").doesNotContain("AUTHCODE123")
+                .doesNotContain("CLIENTSECRET456").doesNotContain("REFRESHTOKEN789");
     }
 
     @Test
