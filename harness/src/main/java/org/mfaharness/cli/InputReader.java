@@ -13,14 +13,24 @@ final class InputReader {
     private InputReader() {
     }
 
-    /** The bytes of the input, at most {@code max}; a larger input is a one-line error. */
-    static byte[] readBytes(String input, long max) {
+    /** An input over the size limit: judged INCONCLUSIVE with this reason, not read further. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long max) {
+            super("larger than " + max + " bytes, the most one input may hold (a capture belongs in a HAR file)");
+        }
+    }
+
+    /**
+     * The bytes of the input, at most {@code max}; a missing or unreadable input is a one-line error (exit 66).
+     *
+     * @throws TooLarge when the input holds more than {@code max} bytes
+     */
+    static byte[] readBytes(String input, long max) throws TooLarge {
+        byte[] b;
         try (InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input))) {
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (b.length > max) {
-                throw new CliException(ExitCodes.INCONCLUSIVE, describe(input) + " is larger than " + max + " bytes");
-            }
-            return b;
+            b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.NO_INPUT, describe(input) + ": no such file");
         } catch (AccessDeniedException e) {
@@ -28,9 +38,13 @@ final class InputReader {
         } catch (IOException e) {
             throw new CliException(ExitCodes.NO_INPUT, describe(input) + ": cannot be read (" + e.getMessage() + ")");
         }
+        if (b.length > max) {
+            throw new TooLarge(max);
+        }
+        return b;
     }
 
-    static String readText(String input, long max) {
+    static String readText(String input, long max) throws TooLarge {
         return new String(readBytes(input, max), StandardCharsets.UTF_8);
     }
 

@@ -162,21 +162,36 @@ public final class InspectCommand implements Callable<Integer> {
                     return new Input(r.artifacts(), c, r.notes(), r, null);
                 }
                 if (Files.isRegularFile(p) && HarArtifacts.looksLikeHar(p)) {
-                    HarArtifacts h = HarArtifacts.read(p, detector);
-                    return new Input(h.artifacts(), cloud, h.problem() == null ? List.of() : List.of(h.problem()), null, p);
+                    return harInput(HarArtifacts.read(p, detector), p);
                 }
             }
             String text = InputReader.readText(input, MAX_INPUT_BYTES);
             if (HarArtifacts.looksLikeHar(text.length() > 4096 ? text.substring(0, 4096) : text)) {
-                HarArtifacts h = HarArtifacts.read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), detector);
-                return new Input(h.artifacts(), cloud, h.problem() == null ? List.of() : List.of(h.problem()), null, null);
+                return harInput(HarArtifacts.read(new java.io.ByteArrayInputStream(
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), detector), null);
             }
             return new Input(detector.detect(text, Origin.input(null)), cloud, List.of(), null, null);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new CliException(ExitCodes.NO_INPUT, InputReader.describe(input) + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CliException(ExitCodes.NO_INPUT, InputReader.describe(input) + ": permission denied");
         } catch (IOException e) {
-            throw new CliException(ExitCodes.INCONCLUSIVE, InputReader.describe(input) + ": " + e.getMessage());
+            // Too large, a damaged bundle, bytes that end early: judged INCONCLUSIVE with the reason, so --format json
+            // still prints its one document.
+            return new Input(List.of(unreadable(e.getMessage())), cloud, List.of(), null, null);
         }
+    }
+
+    /** A HAR's artifacts; a HAR that yields none because it is broken is one unreadable artifact saying why. */
+    private Input harInput(HarArtifacts h, Path har) {
+        if (h.problem() != null && h.artifacts().isEmpty()) {
+            return new Input(List.of(unreadable(h.problem())), cloud, List.of(), null, har);
+        }
+        return new Input(h.artifacts(), cloud, h.problem() == null ? List.of() : List.of(h.problem()), null, har);
+    }
+
+    private static Unreadable unreadable(String reason) {
+        return new Unreadable("", Origin.input(null), ArtifactKind.UNREADABLE, reason, false);
     }
 
     private boolean explicit(String option) {

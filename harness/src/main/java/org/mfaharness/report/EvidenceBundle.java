@@ -27,10 +27,13 @@ import org.mfaharness.verify.chain.ChainJudgement;
 public final class EvidenceBundle {
     /** At most this many entries are looked at. */
     public static final int MAX_ENTRIES = 1000;
-    /** At most this many bytes are read from one entry. */
-    public static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
+    /**
+     * At most this many bytes are read from one entry: a run's result.json and redacted HAR are far smaller (bodies are
+     * captured up to a bound), and a zip bomb must not exhaust the heap.
+     */
+    public static final long MAX_ENTRY_BYTES = 128L * 1024 * 1024;
     /** At most this many bytes are read in all. */
-    public static final long MAX_TOTAL_BYTES = 1024L * 1024 * 1024;
+    public static final long MAX_TOTAL_BYTES = 160L * 1024 * 1024;
     static final String README = "README.txt";
 
     private EvidenceBundle() {
@@ -120,7 +123,9 @@ public final class EvidenceBundle {
                     size += n;
                     total += n;
                     if (size > maxEntryBytes || total > maxTotalBytes) {
-                        throw new IOException("the bundle's " + name + " expands beyond the size limit");
+                        throw new IOException("the bundle's " + name + " expands beyond the size limit ("
+                                + (size > maxEntryBytes ? maxEntryBytes / (1024 * 1024) + " MiB per entry"
+                                : maxTotalBytes / (1024 * 1024) + " MiB in all") + "): not a bundle mfa-harness wrote");
                     }
                     buf.write(chunk, 0, n);
                 }

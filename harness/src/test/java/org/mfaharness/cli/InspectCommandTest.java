@@ -107,6 +107,30 @@ class InspectCommandTest {
     }
 
     @Test
+    void inputThatCannotBeReadStillGivesOneJsonDocumentWithTheReason(@TempDir Path tmp) throws Exception {
+        Path huge = tmp.resolve("huge.txt");
+        try (var w = Files.newBufferedWriter(huge)) {
+            for (long n = 0; n <= InspectCommand.MAX_INPUT_BYTES; n += 1000) {
+                w.write("x".repeat(1000));
+            }
+        }
+        Path brokenHar = Files.writeString(tmp.resolve("broken.har"), "{\"log\": {\"version\": \"1.2\", \"entries\": [");
+        Path brokenZip = tmp.resolve("broken.zip");
+        Files.write(brokenZip, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0});
+
+        for (Path p : List.of(huge, brokenHar, brokenZip)) {
+            CliHarness.Run r = CliHarness.run("inspect", "--format", "json", p.toString());
+
+            assertThat(r.exitCode()).as(p + ": " + r.err()).isEqualTo(2);
+            JsonNode d = new ObjectMapper().readTree(r.out());
+            assertThat(d.get("verdict").asText()).isEqualTo("INCONCLUSIVE");
+            assertThat(d.get("decisive").get("code").asText()).as(r.out()).isEqualTo("INPUT_UNRECOGNISED");
+            assertThat(d.get("decisive").get("message").asText()).as(p.toString()).startsWith("The input could not be read: ");
+            assertThat(r.err()).as(p.toString()).doesNotContain("Exception").contains(p.getFileName().toString());
+        }
+    }
+
+    @Test
     void aUsageErrorIsOneLineThatSaysWhereTheOptionsAreExplained() {
         CliHarness.Run typo = CliHarness.run("inspect", "--fromat", "json", "token.jwt");
         assertThat(typo.err().lines()).as(typo.err()).hasSize(1);
