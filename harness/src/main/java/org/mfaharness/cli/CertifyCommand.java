@@ -167,8 +167,6 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Undertow and XNIO log through JBoss logging: route it to slf4j-simple (stderr, warnings only).
-        System.setProperty("org.jboss.logging.provider", "slf4j");
         PrintWriter err = spec.commandLine().getErr();
         for (String p : plans) {
             if (Plans.named(p).isEmpty()) {
@@ -250,7 +248,7 @@ public final class CertifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         } catch (java.io.IOException e) {
-            throw new CliException(ExitCodes.CANT_CREATE, "the run could not be written: " + e.getMessage());
+            throw new CliException(ExitCodes.CANT_CREATE, "the run could not be written: " + CliException.reason(e));
         }
         print(r);
         return r.certification().overall().certified() ? ExitCodes.OK : ExitCodes.FAIL;

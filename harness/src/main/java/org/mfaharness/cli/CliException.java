@@ -21,4 +21,21 @@ public final class CliException extends RuntimeException {
     public int exitCode() {
         return exitCode;
     }
+
+    /**
+     * Why a file operation failed, in words, with the path it failed on: a bare {@code FileSystemException} message
+     * is only the path ("/proc/nope"), which says nothing.
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String what = f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : f.getReason() != null ? f.getReason()
+                    : f.getClass().getSimpleName().replaceAll("Exception$", "");
+            return what + ": " + (f.getOtherFile() != null ? f.getFile() + " -> " + f.getOtherFile() : f.getFile());
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
 }

@@ -2,7 +2,6 @@ package org.mfaharness.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,10 +41,6 @@ final class InputReader {
             throw new TooLarge(max);
         }
         return b;
-    }
-
-    static String readText(String input, long max) throws TooLarge {
-        return new String(readBytes(input, max), StandardCharsets.UTF_8);
     }
 
     static String describe(String input) {

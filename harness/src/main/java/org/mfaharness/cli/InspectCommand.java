@@ -156,16 +156,17 @@ public final class InspectCommand implements Callable<Integer> {
             if (!input.equals("-")) {
                 Path p = Path.of(input);
                 if (Files.isRegularFile(p) && EvidenceBundle.looksLikeZip(p)) {
-                    Map<String, byte[]> entries = EvidenceBundle.read(p);
-                    RecordedRun r = RecordedRun.read(entries.get(RunFolder.RESULT), entries.get(RunFolder.HAR));
-                    CloudProfile c = explicit("--cloud") ? cloud : CloudProfile.named(r.run().cloud()).orElse(cloud);
-                    return new Input(r.artifacts(), c, r.notes(), r, null);
+                    return bundleInput(EvidenceBundle.read(p));
                 }
                 if (Files.isRegularFile(p) && HarArtifacts.looksLikeHar(p)) {
                     return harInput(HarArtifacts.read(p, detector), p);
                 }
             }
-            String text = InputReader.readText(input, MAX_INPUT_BYTES);
+            byte[] bytes = InputReader.readBytes(input, MAX_INPUT_BYTES);
+            if (EvidenceBundle.looksLikeZip(bytes)) {
+                return bundleInput(EvidenceBundle.read(bytes));
+            }
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             if (HarArtifacts.looksLikeHar(text.length() > 4096 ? text.substring(0, 4096) : text)) {
                 return harInput(HarArtifacts.read(new java.io.ByteArrayInputStream(
                         text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), detector), null);
@@ -180,6 +181,13 @@ public final class InspectCommand implements Callable<Integer> {
             // still prints its one document.
             return new Input(List.of(unreadable(e.getMessage())), cloud, List.of(), null, null);
         }
+    }
+
+    /** A run re-judged from its evidence bundle, in the bundle's cloud unless --cloud says otherwise. */
+    private Input bundleInput(Map<String, byte[]> entries) throws IOException {
+        RecordedRun r = RecordedRun.read(entries.get(RunFolder.RESULT), entries.get(RunFolder.HAR));
+        CloudProfile c = explicit("--cloud") ? cloud : CloudProfile.named(r.run().cloud()).orElse(cloud);
+        return new Input(r.artifacts(), c, r.notes(), r, null);
     }
 
     /** A HAR's artifacts; a HAR that yields none because it is broken is one unreadable artifact saying why. */
@@ -212,7 +220,7 @@ public final class InspectCommand implements Callable<Integer> {
                     VersionProvider.version());
             spec.commandLine().getErr().println("mfa-harness: report written to " + dir.resolve(RunFolder.HTML));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.CANT_CREATE, "cannot write the run folder under " + out + ": " + e.getMessage());
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot write the run folder under " + out + ": " + CliException.reason(e));
         }
     }
 

@@ -107,8 +107,6 @@ public final class LabCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.NO_INPUT, "lab config " + config + " is not readable");
         }
         PrintWriter err = spec.commandLine().getErr();
-        // Undertow and XNIO log through JBoss Logging: route it to slf4j-simple (warnings only, on stderr).
-        System.setProperty("org.jboss.logging.provider", "slf4j");
         Lab.Builder b = Lab.builder().mode(direct ? LabMode.DIRECT : LabMode.NAMED);
         Lab lab;
         try {

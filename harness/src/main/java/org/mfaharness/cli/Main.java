@@ -42,6 +42,9 @@ public final class Main implements Runnable {
 
     /** Builds the configured command line; tests call this to run commands in-process. */
     public static CommandLine commandLine() {
+        // Undertow and XNIO (proxy, lab, certify) log through JBoss Logging, whose default backend prints INFO lines:
+        // route it to slf4j-simple (warnings only, on stderr) before any of their classes load.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         CommandLine cl = new CommandLine(new Main());
         // The help texts are written to 120 columns: used when the terminal width cannot be detected (a pipe, a
         // file), and narrowed to the terminal's when it can.

@@ -16,6 +16,7 @@ import org.mfaharness.artifact.Artifact;
 import org.mfaharness.artifact.ArtifactDetector;
 import org.mfaharness.capture.LiveCapture;
 import org.mfaharness.cloud.CloudProfile;
+import org.mfaharness.proxy.files.PrivateFiles;
 import org.mfaharness.proxy.redact.RedactionMode;
 import org.mfaharness.proxy.redact.RedactionPolicy;
 import org.mfaharness.report.RunFolder;
@@ -123,12 +124,21 @@ public final class ProxyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         TrustMaterial tm = trust.load();
+        if (upstreamCa != null) {
+            try {
+                org.mfaharness.proxy.ca.Pem.readCertificates(upstreamCa);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new CliException(ExitCodes.NO_INPUT, "--upstream-ca " + upstreamCa + ": no such file");
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CliException(ExitCodes.DATA_ERR, "--upstream-ca " + upstreamCa + ": not a PEM certificate file");
+            }
+        }
         Instant started = Instant.now();
         Path dir;
         try {
             dir = RunFolder.create(out, "proxy", started);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.CANT_CREATE, "cannot create a run folder under " + out + ": " + e.getMessage());
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot create a run folder under " + out + ": " + CliException.reason(e));
         }
         Path harFile = har != null ? har : dir.resolve(RunFolder.HAR);
         JudgeOptions options = new JudgeOptions(Instant.now(), JudgeOptions.DEFAULT_CLOCK_SKEW, null, cloud, tm, null, tenant);
@@ -148,9 +158,11 @@ public final class ProxyCommand implements Callable<Integer> {
                 }
             }, new ArtifactDetector(cloud, null), found -> printLive(found, seen, options, stdout));
         } catch (IllegalArgumentException e) {
+            PrivateFiles.deleteTreeQuietly(dir); // nothing was captured: leave no empty run folder behind
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         } catch (IOException e) {
-            throw new CliException(ExitCodes.CANT_CREATE, "cannot start the proxy on " + bind + ":" + port + ": " + e.getMessage());
+            PrivateFiles.deleteTreeQuietly(dir);
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot start the proxy on " + bind + ":" + port + ": " + CliException.reason(e));
         }
         InetSocketAddress at = capture.address();
         err.println("mfa-harness proxy listening on http://" + at.getHostString() + ":" + at.getPort()
@@ -196,7 +208,7 @@ public final class ProxyCommand implements Callable<Integer> {
             RunFolder.write(dir, new RunReport(run, c, tm, harFile, Duration.between(started, Instant.now()).toMillis()),
                     VersionProvider.version());
             err.println("Verdict: " + c.verdict() + "  MFA " + c.mfa() + "  by " + c.mfaBy().label() + "  (" + c.hops().size()
-                    + " artifacts)");
+                    + (c.hops().size() == 1 ? " artifact)" : " artifacts)"));
             err.println("Report: " + dir.resolve(RunFolder.HTML));
             err.flush();
             return c.verdict().exitCode();

@@ -61,6 +61,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.exists(dir)) {
+            throw new CliException(ExitCodes.NO_INPUT, dir + ": no such folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.NO_INPUT, dir + " is a file, not a run folder (e.g. reports/latest)");
+        }
         Path result = dir.resolve(RunFolder.RESULT);
         Path har = dir.resolve(RunFolder.HAR);
         RecordedRun recorded;
@@ -87,7 +93,7 @@ public final class ReportCommand implements Callable<Integer> {
             RunFolder.write(dir, new RunReport(run, c, tm, Files.exists(har) ? har : null,
                     Duration.between(old.startedAt(), old.finishedAt()).toMillis()), VersionProvider.version(), false);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.CANT_CREATE, "cannot rewrite " + dir + ": " + e.getMessage());
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot rewrite " + dir + ": " + CliException.reason(e));
         }
         var err = spec.commandLine().getErr();
         recorded.notes().forEach(n -> err.println("mfa-harness: note: " + n));

@@ -45,8 +45,8 @@ public final class EvidenceBundle {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, README, ("mfa-harness evidence bundle.\n"
                     + "result.json: the judgement and every artifact (assertions and tokens are short-lived bearer credentials:"
-                    + " handle this file as confidential).\ncapture.har: the redacted capture (cookies, passwords, codes and"
-                    + " refresh tokens removed).\nartifacts/: each artifact decoded as text.\n"
+                    + " handle this file as confidential).\n" + (har == null ? "" : "capture.har: the redacted capture "
+                    + "(cookies, passwords, codes and refresh tokens removed).\n") + "artifacts/: each artifact decoded as text.\n"
                     + "Re-judge offline: mfa-harness inspect evidence.zip\n").getBytes(StandardCharsets.UTF_8));
             put(zip, RunFolder.RESULT, resultJson);
             if (har != null) {
@@ -80,8 +80,7 @@ public final class EvidenceBundle {
     /** Whether the file starts like a zip archive. */
     public static boolean looksLikeZip(Path p) throws IOException {
         try (InputStream in = Files.newInputStream(p)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            return looksLikeZip(in.readNBytes(4));
         }
     }
 
@@ -91,15 +90,29 @@ public final class EvidenceBundle {
      * @throws IOException with a one-line reason for anything suspicious or over the limits
      */
     public static Map<String, byte[]> read(Path zipFile) throws IOException {
-        return read(zipFile, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES);
+        return read(Files.newInputStream(zipFile), MAX_ENTRY_BYTES, MAX_TOTAL_BYTES);
+    }
+
+    /** {@link #read(Path)} for a bundle already in memory (piped to standard input). */
+    public static Map<String, byte[]> read(byte[] zip) throws IOException {
+        return read(new java.io.ByteArrayInputStream(zip), MAX_ENTRY_BYTES, MAX_TOTAL_BYTES);
+    }
+
+    /** Whether {@code b} starts as a zip archive does. */
+    public static boolean looksLikeZip(byte[] b) {
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
     }
 
     /** {@link #read(Path)} with other limits (tests use small ones). */
     static Map<String, byte[]> read(Path zipFile, long maxEntryBytes, long maxTotalBytes) throws IOException {
+        return read(Files.newInputStream(zipFile), maxEntryBytes, maxTotalBytes);
+    }
+
+    private static Map<String, byte[]> read(InputStream source, long maxEntryBytes, long maxTotalBytes) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         long total = 0;
         int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
+        try (ZipInputStream zip = new ZipInputStream(source)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (++entries > MAX_ENTRIES) {

@@ -134,6 +134,15 @@ class InspectCaptureTest {
         JsonNode d = JSON.readTree(again.out());
         assertThat(d.get("verdict").asText()).as(again.out() + again.err()).isEqualTo("PASS");
         assertThat(d.get("mfaBy").asText()).isEqualTo("federated-idp");
+
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(run.resolve("evidence.zip"))));
+            CliHarness.Run piped = CliHarness.run("inspect", "--format", "json", "-");
+            assertThat(JSON.readTree(piped.out()).get("verdict").asText()).as("the bundle on standard input").isEqualTo("PASS");
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     @Test

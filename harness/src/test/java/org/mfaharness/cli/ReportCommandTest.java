@@ -102,6 +102,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void aMissingFolderOrAFileIsSaidSo() throws Exception {
+        CliHarness.Run none = CliHarness.run("report", dir.resolve("nope").toString());
+        assertThat(none.exitCode()).isEqualTo(66);
+        assertThat(none.err().strip()).isEqualTo("mfa-harness: " + dir.resolve("nope") + ": no such folder");
+
+        CliHarness.Run file = CliHarness.run("report", token.toString());
+        assertThat(file.exitCode()).isEqualTo(66);
+        assertThat(file.err().strip()).isEqualTo("mfa-harness: " + token + " is a file, not a run folder (e.g. reports/latest)");
+    }
+
+    @Test
     void aDamagedResultIsOneLineAndTheFolderIsLeftAsItWas() throws Exception {
         Path run = inspectInto();
         Files.writeString(run.resolve("result.json"), "{\"verdict\": \"PASS\", \"artifacts\": [");

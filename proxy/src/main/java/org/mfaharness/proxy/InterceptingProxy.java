@@ -181,7 +181,7 @@ public final class InterceptingProxy implements Closeable {
             throw new IllegalArgumentException("bind address must be an IP literal or localhost: " + bind);
         }
         if (!a.isLoopbackAddress() && !allowRemote) {
-            throw new IllegalArgumentException("binding to non-loopback address " + bind + " requires allowRemote");
+            throw new IllegalArgumentException("binding to non-loopback address " + bind + " requires --allow-remote");
         }
         return a;
     }

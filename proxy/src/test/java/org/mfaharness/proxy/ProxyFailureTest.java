@@ -309,7 +309,7 @@ class ProxyFailureTest {
     void nonLoopbackBindNeedsAllowRemote() {
         assertThatThrownBy(() -> InterceptingProxy.builder().bindAddress("0.0.0.0").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("binding to non-loopback address 0.0.0.0 requires allowRemote");
+                .hasMessage("binding to non-loopback address 0.0.0.0 requires --allow-remote");
         assertThatThrownBy(() -> InterceptingProxy.builder().bindAddress("proxy.example").build())
                 .hasMessage("bind address must be an IP literal or localhost: proxy.example");
     }

@@ -80,6 +80,8 @@ public final class TrustLoader {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new TrustException(fileOrUrl + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new TrustException(fileOrUrl + ": not a text file (PEM, JWKS JSON or metadata XML are text)");
         } catch (IOException e) {
             throw new TrustException(fileOrUrl + ": cannot be read (" + e.getMessage() + ")");
         }

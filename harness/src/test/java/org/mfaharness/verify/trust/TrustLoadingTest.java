@@ -140,6 +140,9 @@ class TrustLoadingTest {
         assertThatThrownBy(() -> loader().load(List.of(), md.toString(), List.of(), List.of(), null)).hasMessageContaining("refused");
         assertThatThrownBy(() -> loader().load(List.of(dir.resolve("missing.pem").toString()), null, List.of(), List.of(), null))
                 .hasMessageContaining("no such file");
+        Path binary = Files.write(dir.resolve("keys.der"), new byte[] {0x30, (byte) 0x82, (byte) 0xff, (byte) 0xfe, 0x00});
+        assertThatThrownBy(() -> loader().load(List.of(), null, List.of(binary.toString()), List.of(), null))
+                .hasMessage(binary + ": not a text file (PEM, JWKS JSON or metadata XML are text)");
     }
 
     @Test

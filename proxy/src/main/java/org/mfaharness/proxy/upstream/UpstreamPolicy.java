@@ -76,7 +76,7 @@ public final class UpstreamPolicy {
 
     private static UpstreamDecision refused(String host, int port) {
         return new UpstreamDecision(false, host, null, port, "upstream " + HostNames.authority(host, port)
-                + " refused: not a loopback address, not in the host map and not allowed (use upstreamAny or an allow pattern)");
+                + " refused: not a loopback address, not in the host map and not allowed (mfa-harness proxy --upstream-any or --allow PATTERN)");
     }
 
     private static boolean matches(String pattern, String host) {
