@@ -56,8 +56,8 @@ public final class DecodedView {
         NamedNodeMap attrs = e.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            if (a.getName().startsWith("xmlns")) {
-                continue; // Namespace declarations add noise; prefixes are kept on names.
+            if (a.getName().startsWith("xmlns") && !rebinds(e, a)) {
+                continue; // A declaration an ancestor already made is noise; a new or changed binding is evidence.
             }
             open.append(' ').append(a.getName()).append("=\"").append(escape(a.getValue())).append('"');
         }
@@ -75,6 +75,14 @@ public final class DecodedView {
             element(c, depth + 1, out);
         }
         out.add(indent + "</" + e.getTagName() + ">");
+    }
+
+    /** Whether the declaration {@code a} on {@code e} binds its prefix differently from {@code e}'s ancestors. */
+    private static boolean rebinds(Element e, Attr a) {
+        String prefix = a.getName().equals("xmlns") ? null : a.getLocalName();
+        org.w3c.dom.Node parent = e.getParentNode();
+        String inherited = parent instanceof Element p ? p.lookupNamespaceURI(prefix) : null;
+        return !a.getValue().equals(inherited);
     }
 
     static List<String> jwt(JwtToken t, Instant at) {

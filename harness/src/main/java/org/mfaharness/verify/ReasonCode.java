@@ -24,7 +24,8 @@ public enum ReasonCode {
             "Capture the whole sign-in (mfa-harness proxy or a HAR) or pass the missing option to run the rule.",
             Sources.GLOSSARY),
     XML_REFUSED(FAIL, UNKNOWN, "The XML was refused before parsing: a DOCTYPE, too deep, too large, or not well-formed.",
-            "An IdP never needs a DOCTYPE in a token: fix the IdP (or whatever altered the message). Hostile XML is not judged further.",
+            "An IdP's token never needs a DOCTYPE, thousands of nested elements or megabytes of XML: fix the IdP (or whatever "
+                    + "altered the message). Hostile XML is not judged further.",
             Sources.XMLDSIG_PROFILE),
 
     // ---- XML signatures (both SAML versions) ----------------------------------------------------------------

@@ -93,6 +93,9 @@ class HostileInputTest {
         String huge = "eyJhbGciOiJSUzI1NiJ9." + "A".repeat(300_000) + ".c2ln";
         var arts = detector().detect(huge, Origin.input(null));
         assertThat(arts).singleElement().isNotInstanceOf(JwtToken.class);
+        assertThat(((Unreadable) arts.get(0)).reason()).isEqualTo("token of " + huge.length()
+                + " characters exceeds the 262144 accepted");
+        assertThat(Judging.judgeOne(huge, Judging.untrusted())).hasFinding(ReasonCode.TOKEN_MALFORMED);
     }
 
     @Test

@@ -96,6 +96,20 @@ class PublicFixtureVerdictsTest {
     }
 
     @Test
+    void microsoftsSampleResponseIsUnsignedBecauseItsSignatureIsInAnHttpsTypoOfTheXmlDsigNamespace() throws Exception {
+        JudgeOptions o = new JudgeOptions(Instant.parse("2014-01-31T15:40:00Z"), Duration.ofMinutes(5), null,
+                CloudProfile.PUBLIC, TrustMaterial.none(), null, null);
+        ChainJudgement j = Judging.judge(Files.readString(FIXTURES.resolve(
+                "entra-docs/how-to-connect-fed-saml-idp.sample-response.xml")), o);
+
+        Finding unsigned = j.hops().get(0).findings().stream().filter(f -> f.code().equals("S2_ASSERTION_UNSIGNED"))
+                .findFirst().orElseThrow();
+        assertThat(unsigned.message()).endsWith("carries no signature: its Signature element is in namespace "
+                + "https://www.w3.org/2000/09/xmldsig#, not XML-DSig's http://www.w3.org/2000/09/xmldsig#, so no verifier "
+                + "sees it.");
+    }
+
+    @Test
     void theCopiedFixturesMatchTheSharedOnesWhenTheSharedFolderIsPresent() throws IOException {
         Path shared = Path.of("../../shared/fixtures");
         if (!Files.isDirectory(shared)) {

@@ -51,10 +51,11 @@ public final class JwtParser {
 
     /**
      * Whether {@code s} has the shape of a JWS compact token: {@link #COMPACT_JWS}, matched by a character loop
-     * (the regex engine costs several microseconds on a 1.5 KB token, and the detector asks more than once).
+     * (the regex engine costs several microseconds on a 1.5 KB token, and the detector asks more than once). Any
+     * length: an oversized token has the shape, and {@link #parse} refuses it with its size.
      */
     public static boolean looksLikeJws(String s) {
-        return s.length() <= MAX_CHARS && isCompactJws(s);
+        return isCompactJws(s);
     }
 
     /** Whether {@code s} has the shape of a JWE compact token ({@link #COMPACT_JWE}, which needs exactly four dots). */

@@ -22,8 +22,10 @@ public final class ClassifyToken implements Check<JwtToken> {
         String ver = t.claimString("ver");
         String kind = t.claims().has("scp") || t.claims().has("roles") ? "access token"
                 : t.claims().has("nonce") || t.claims().has("c_hash") ? "id token" : "token";
-        out.add(ReasonCode.TOKEN_CLASSIFIED, "This is " + what + ": a v" + (ver == null ? "?" : ver) + " " + kind
-                + " issued by " + t.iss() + ".", Evidence.at("payload.aud", aud));
+        String described = ver == null ? (kind.equals("token") ? "a " : "an ") + kind + " without a ver claim"
+                : "a v" + ver + " " + kind;
+        out.add(ReasonCode.TOKEN_CLASSIFIED, "This is " + what + ": " + described + ", issued by " + t.iss() + ".",
+                Evidence.at("payload.aud", aud));
         if (!cloud.isEntraIssuer(t.iss())) {
             out.add(ReasonCode.TOKEN_ISSUER_NOT_ENTRA, "The issuer " + t.iss() + " is not an Entra issuer of the "
                     + cloud.name() + " cloud (" + cloud.v1Issuer("{tenant}") + " or " + cloud.v2Issuer("{tenant}")

@@ -70,8 +70,13 @@ public final class XmlSignatureVerifier {
         List<Element> sigs = Dom.children(element, Dom.DSIG_NS, "Signature");
         String elementPath = Dom.path(element);
         if (sigs.isEmpty()) {
-            return new SignatureCheck(SignatureCheck.Status.UNSIGNED, elementPath + " has no ds:Signature",
-                    null, null, null, null, elementPath + "/Signature");
+            // A Signature in another namespace (an https:// typo, a missing prefix binding) is no signature at all,
+            // but saying only "unsigned" would hide what the IdP did wrong.
+            String foreign = Dom.childElements(element).stream().filter(e -> "Signature".equals(e.getLocalName()))
+                    .map(e -> String.valueOf(e.getNamespaceURI())).findFirst().orElse(null);
+            return new SignatureCheck(SignatureCheck.Status.UNSIGNED, foreign == null ? elementPath + " has no ds:Signature"
+                    : "its Signature element is in namespace " + foreign + ", not XML-DSig's " + Dom.DSIG_NS
+                    + ", so no verifier sees it", null, null, null, null, elementPath + "/Signature");
         }
         Element sig = sigs.get(0);
         String path = Dom.path(sig);
