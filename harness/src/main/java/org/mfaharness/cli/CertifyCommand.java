@@ -346,6 +346,11 @@ public final class CertifyCommand implements Callable<Integer> {
     }
 
     private int runLab(BrowserKind kind, java.util.function.Consumer<String> progress) throws InterruptedException {
+        try {
+            java.nio.file.Files.createDirectories(out); // before the lab starts: a bad --out wastes no run
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot create the output folder " + out + ": " + CliException.reason(e));
+        }
         List<CertifyLab.Row> rows;
         try (CertifyLab l = CertifyLab.start()) {
             rows = l.runAll(plans, kind, out, parallel, VersionProvider.version(), progress);

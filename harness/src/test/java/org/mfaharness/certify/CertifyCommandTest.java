@@ -147,6 +147,18 @@ class CertifyCommandTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeCreatedStopsTheLabRunBeforeItStarts() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+        CliHarness.Run r = CliHarness.run("certify", "--lab", "--plan", "wsfed", "--out", file.resolve("sub").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(73);
+        assertThat(r.err().lines()).as("nothing ran: no progress, only the error").hasSize(1);
+        assertThat(r.err()).startsWith("mfa-harness: cannot create the output folder " + file.resolve("sub") + ": ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void theLabAcceptanceJsonHasTheDocumentedShape() throws Exception {
         CliHarness.Run r = CliHarness.run("certify", "--lab", "--plan", "saml2", "--format", "json", "--browser", "htmlunit",
                 "--out", dir.resolve("lab").toString());
