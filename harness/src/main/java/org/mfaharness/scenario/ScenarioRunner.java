@@ -149,7 +149,7 @@ public final class ScenarioRunner {
                     s.file() == null ? s.name() : s.file().toString(), started, Instant.now(), o.at(), "default");
             Duration took = Duration.between(started, Instant.now());
             RunFolder.write(dir, new RunReport(run, c, env.trust(), har, took.toMillis()), env.version());
-            List<String> mismatches = new ArrayList<>(s.expect().mismatches(c));
+            List<String> mismatches = new ArrayList<>(s.expect().mismatches(c, flowError));
             say.accept("verdict " + c.verdict() + ", mfa " + c.mfa() + ", by " + c.mfaBy().label()
                     + (mismatches.isEmpty() ? " — as expected" : " — NOT as expected: " + String.join("; ", mismatches)));
             return new RunOutcome(s, c, mismatches, dir, flowError, took);
