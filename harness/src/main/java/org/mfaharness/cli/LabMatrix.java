@@ -22,8 +22,6 @@ import org.mfaharness.report.RunFolder;
 import org.mfaharness.report.RunInfo;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
-import org.mfaharness.scenario.ScenarioException;
-import org.mfaharness.scenario.ScenarioLoader;
 import org.mfaharness.scenario.ScenarioRunner;
 import org.mfaharness.scenario.browser.BrowserKind;
 import org.mfaharness.verify.trust.Certificates;
@@ -100,11 +98,7 @@ final class LabMatrix {
         }
         List<Scenario> all = new ArrayList<>();
         for (Path f : files) {
-            try {
-                all.add(ScenarioLoader.load(f));
-            } catch (ScenarioException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
+            all.add(ScenarioCli.load(f));
         }
         if (only.isEmpty()) {
             return all;

@@ -7,6 +7,7 @@ import org.mfaharness.scenario.ResolvedUser;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
 import org.mfaharness.scenario.ScenarioException;
+import org.mfaharness.scenario.ScenarioLoader;
 import org.mfaharness.scenario.ScenarioRunner;
 import picocli.CommandLine;
 
@@ -23,6 +24,15 @@ final class ScenarioCli {
                 err.flush();
             }
         };
+    }
+
+    /** Loads a scenario file: missing or unreadable is exit 66, invalid content exit 64, each one line. */
+    static Scenario load(java.nio.file.Path file) {
+        try {
+            return ScenarioLoader.load(file);
+        } catch (ScenarioException e) {
+            throw new CliException(e.unreadable() ? ExitCodes.NO_INPUT : ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     static void checkParallel(CommandLine.Model.CommandSpec spec, int parallel) {

@@ -1,10 +1,14 @@
 package org.mfaharness.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +30,8 @@ import org.mfaharness.verify.ReasonCode;
 import org.mfaharness.verify.Verdict;
 
 /**
- * Reads scenario files (YAML; JSON is YAML too) strictly: unknown keys, wrong types, unknown values and inline
- * secrets are errors naming the file and the path inside it, before any browser starts.
+ * Reads scenario files (YAML; JSON is YAML too) strictly: unknown keys, keys given twice, wrong types, unknown values
+ * and inline secrets are errors naming the file and the path inside it, before any browser starts.
  */
 public final class ScenarioLoader {
     static final Set<String> TOP = Set.of("name", "description", "cloud", "authority", "tenant", "client", "scope", "flow",
@@ -36,18 +40,32 @@ public final class ScenarioLoader {
     static final Set<String> REFRESH = Set.of("scope");
     static final Set<String> AOBO = Set.of("tenant", "scope", "call");
     static final Set<String> EXPECT = Set.of("verdict", "mfa", "mfaBy", "satisfiedBy", "reasons", "aadsts");
-    private static final ObjectMapper YAML = new YAMLMapper();
+    /** Refuses a key given twice in one mapping (YAML and JSON alike), instead of keeping the last. */
+    private static final ObjectMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private ScenarioLoader() {
     }
 
-    /** Loads one scenario file. */
+    /**
+     * Loads one scenario file. A file that is missing or cannot be read is a {@link ScenarioException#unreadable()}
+     * one (the command line's exit 66); anything wrong inside it is not (exit 64).
+     */
     public static Scenario load(Path file) throws ScenarioException {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw ScenarioException.unreadable(file + ": cannot be read (it is a folder, not a scenario file)");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw ScenarioException.unreadable(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw ScenarioException.unreadable(file + ": cannot be read (permission denied)");
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw ScenarioException.unreadable(file + ": cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         String base = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         return parse(text, file.toString(), base, file);
@@ -59,6 +77,12 @@ public final class ScenarioLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(m == null ? "" : m);
+            if (dup.find()) {
+                throw new ScenarioException(where + ": line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": key '" + dup.group(1)
+                        + "' appears twice in the same mapping (give each key once)");
+            }
             throw new ScenarioException(where + ": not valid YAML/JSON at line " + e.getLocation().getLineNr() + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         }

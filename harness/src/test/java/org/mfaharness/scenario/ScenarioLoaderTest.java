@@ -135,6 +135,39 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedNamingTheKeyAndItsLine() throws Exception {
+        assertThatThrownBy(() -> parse("user: {upn: a@b.test}\nexpect: {verdict: PASS}\nexpect: {verdict: FAIL}\n"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("test.yaml: line 3: key 'expect' appears twice in the same mapping (give each key once)");
+        assertThatThrownBy(() -> parse("cloud: lab\nuser: {upn: a@b.test}\ncloud: public\n"))
+                .hasMessageContaining("line 3: key 'cloud' appears twice");
+        assertThatThrownBy(() -> parse("user:\n  upn: a@b.test\n  upn: c@d.test\n"))
+                .hasMessageContaining("line 3: key 'upn' appears twice");
+        Path json = Files.writeString(dir.resolve("twice.json"),
+                "{\"user\": {\"upn\": \"a@b.test\"},\n \"expect\": {\"verdict\": \"PASS\"},\n \"expect\": {}}\n");
+        assertThatThrownBy(() -> ScenarioLoader.load(json))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.unreadable()).isFalse())
+                .hasMessage(json + ": line 3: key 'expect' appears twice in the same mapping (give each key once)");
+    }
+
+    @Test
+    void aMissingFileOrAFolderIsUnreadableWhileBadContentIsInvalid() throws Exception {
+        assertThatThrownBy(() -> ScenarioLoader.load(dir.resolve("nonexist.yaml")))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.unreadable()).isTrue())
+                .hasMessage(dir.resolve("nonexist.yaml") + ": no such file");
+        assertThatThrownBy(() -> ScenarioLoader.load(dir))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.unreadable()).isTrue())
+                .hasMessageContaining("cannot be read (it is a folder");
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "user: {upn: a@b.test}\ncloud: mars\n");
+        assertThatThrownBy(() -> ScenarioLoader.load(bad))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.unreadable()).isFalse());
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'u', 's', 'e', 'r', ':', ' ', (byte) 0xe9});
+        assertThatThrownBy(() -> ScenarioLoader.load(latin1))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.unreadable()).isFalse())
+                .hasMessage(latin1 + ": not UTF-8 text");
+    }
+
+    @Test
     void missingSecretsAreErrorsBeforeAnythingRuns() throws Exception {
         Scenario s = parse("user: {upn: a@b.test, password: env:MFA_HARNESS_TEST_UNSET_VARIABLE}");
         assertThatThrownBy(() -> s.user().password().resolve(Map.of(), dir, null, "test.yaml: user.password"))
