@@ -85,6 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         if (manual && (grid != null || parallel > 1 || "htmlunit".equals(browser))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--manual opens a local visible Chromium: not with --grid, --parallel or htmlunit");
         }
+        ScenarioCli.prepareOut(out);
         BrowserKind kind = grid != null ? BrowserKind.REMOTE : BrowserChoice.choose(browser, spec, err);
         URL gridUrl = null;
         if (grid != null) {

@@ -35,6 +35,27 @@ final class ScenarioCli {
         }
     }
 
+    /**
+     * Creates the output folder (run folders go under it) before anything starts; one line and exit 73 when it
+     * cannot be created or written.
+     */
+    static void prepareOut(java.nio.file.Path out) {
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new CliException(ExitCodes.CANT_CREATE, "output folder " + out + " is a file, not a folder");
+        }
+        try {
+            java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.FileAlreadyExistsException f ? f.getFile() + " is a file, not a folder"
+                    : e.getClass().getSimpleName();
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot create the output folder " + out + " (" + why + ")");
+        }
+        if (!java.nio.file.Files.isWritable(out)) {
+            throw new CliException(ExitCodes.CANT_CREATE, "output folder " + out + " is not writable");
+        }
+    }
+
     static void checkParallel(CommandLine.Model.CommandSpec spec, int parallel) {
         if (parallel < 1 || parallel > 8) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be between 1 and 8");

@@ -74,4 +74,25 @@ public record Expectation(Verdict verdict, MfaReading mfa, MfaBy mfaBy, List<Str
     boolean expectsError(String flowError) {
         return aadsts != null && java.util.regex.Pattern.compile("\\bAADSTS" + aadsts + "\\b").matcher(flowError).find();
     }
+
+    /** One line for {@code lab --list}: what the scenario must show, or that it expects only a finished sign-in. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (verdict != null) {
+            parts.add("verdict " + verdict);
+        }
+        if (mfa != null) {
+            parts.add("mfa " + mfa);
+        }
+        if (mfaBy != null) {
+            parts.add("mfaBy " + mfaBy.label());
+        }
+        if (!reasons.isEmpty()) {
+            parts.add("reasons " + String.join(", ", reasons));
+        }
+        if (aadsts != null) {
+            parts.add("AADSTS" + aadsts);
+        }
+        return parts.isEmpty() ? "nothing but finished token flows (no expect:)" : String.join("; ", parts);
+    }
 }
