@@ -19,7 +19,8 @@ import org.mfaharness.proxy.files.PrivateFiles;
 import org.mfaharness.report.JudgementJson;
 import org.mfaharness.report.JunitXml;
 import org.mfaharness.report.RunFolder;
-import org.mfaharness.report.RunInfo;
+import org.mfaharness.report.VerdictSentence;
+import org.mfaharness.scenario.RunOutcome;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
 import org.mfaharness.scenario.ScenarioRunner;
@@ -175,19 +176,30 @@ final class LabMatrix {
             Path dir = RunFolder.create(out, "lab-matrix", started);
             PrivateFiles.writeAtomically(dir.resolve("summary.json"), (JudgementJson.MAPPER.writeValueAsString(json(results, null))
                     + "\n").getBytes(StandardCharsets.UTF_8), false);
-            List<JunitXml.Suite> suites = new ArrayList<>();
-            for (ScenarioBatch.Result r : results) {
-                if (r.outcome() != null) {
-                    var o = r.outcome();
-                    suites.add(new JunitXml.Suite(o.scenario().name(), new RunInfo(o.scenario().name(), "lab", "lab", null,
-                            o.scenario().name(), started, Instant.now(), Instant.now(), "default"), o.judgement(), o.took().toMillis()));
-                }
-            }
-            PrivateFiles.writeAtomically(dir.resolve(RunFolder.JUNIT), JunitXml.render(suites).getBytes(StandardCharsets.UTF_8), false);
+            PrivateFiles.writeAtomically(dir.resolve(RunFolder.JUNIT), JunitXml.renderMatrix("lab-matrix", started, cases(results))
+                    .getBytes(StandardCharsets.UTF_8), false);
             return dir;
         } catch (IOException e) {
             throw new CliException(ExitCodes.CANT_CREATE, "cannot write the matrix summary under " + out + ": " + e.getMessage());
         }
+    }
+
+    /** One JUnit testcase per scenario: failed only when it did not meet its expectation. */
+    static List<JunitXml.ScenarioCase> cases(List<ScenarioBatch.Result> results) {
+        List<JunitXml.ScenarioCase> cases = new ArrayList<>();
+        for (ScenarioBatch.Result r : results) {
+            RunOutcome o = r.outcome();
+            if (o == null) {
+                cases.add(new JunitXml.ScenarioCase(r.scenario().name(), false, List.of("could not run: " + r.crash()), null, null, 0));
+                continue;
+            }
+            String sentence = VerdictSentence.of(o.judgement());
+            if (o.flowError() != null && r.met()) {
+                sentence += "\nThe flow stopped as expected: " + o.flowError();
+            }
+            cases.add(new JunitXml.ScenarioCase(r.scenario().name(), r.met(), o.mismatches(), sentence, o.runDir(), o.took().toMillis()));
+        }
+        return cases;
     }
 
     static ObjectNode json(List<ScenarioBatch.Result> results, Path summaryDir) {

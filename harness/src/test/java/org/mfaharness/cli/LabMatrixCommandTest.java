@@ -11,14 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * {@code mfa-harness lab} (the matrix): what stops it before the lab or any browser starts, {@code --list}, what
- * {@code --serve} refuses.
+ * {@code --serve} refuses, and what a run reports — the table, the progress and the matrix's {@code junit.xml} for CI.
  */
 class LabMatrixCommandTest {
     static final Path SHIPPED = Path.of("../scenarios/lab");
@@ -168,5 +172,65 @@ class LabMatrixCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("mfa-harness: --list only reads the scenario files, it takes no " + option.replaceFirst("=.*", ""));
         assertThat(r.out()).isEmpty();
+    }
+
+    /**
+     * A met PASS scenario, a met expected-FAIL scenario whose flow stopped with the expected AADSTS code, and a
+     * scenario without {@code expect:} whose step never finds its element: the table and the progress say the last
+     * one's flow failed, and the matrix's junit.xml has one testcase per scenario and fails only that one.
+     */
+    @Test
+    void aFailedFlowIsNotMetAndTheMatrixJunitXmlFailsOnlyTheScenariosThatMissed() throws Exception {
+        Path d = scenarios("stalled", "description: a step waits for an element no page has\ncloud: lab\n" + LAB_USER
+                + "steps: [{wait-for: '#never', timeout: 1}]\n");
+        Files.copy(SHIPPED.resolve("wsfed-claim-enforce.yaml"), d.resolve("wsfed-claim-enforce.yaml"));
+        Files.copy(SHIPPED.resolve("wsfed-noclaim-enforce.yaml"), d.resolve("wsfed-noclaim-enforce.yaml"));
+        Path out = dir.resolve("out");
+        CliHarness.Run r = lab("--browser", "htmlunit", "--scenarios", d, "--out", out, "--scenario", "wsfed-claim-enforce",
+                "--scenario", "stalled", "--scenario", "wsfed-claim-enforce", "--scenario", "wsfed-noclaim-enforce");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAIL);
+        assertThat(r.out()).containsPattern("(?m)^stalled .* NO: the flow failed: steps\\[0\\] \\(wait-for #never\\)")
+                .containsPattern("(?m)^wsfed-claim-enforce +PASS .* yes$").containsPattern("(?m)^wsfed-noclaim-enforce +FAIL .* yes$")
+                .contains("2 of 3 scenarios met their expectation");
+        assertThat(r.err()).contains("[stalled] verdict INCONCLUSIVE, mfa UNKNOWN, by unknown — NOT as expected: the flow failed: ")
+                .doesNotContain("[stalled] verdict INCONCLUSIVE, mfa UNKNOWN, by unknown — as expected");
+
+        Path matrixDir;
+        try (Stream<Path> s = Files.list(out)) {
+            matrixDir = s.filter(p -> p.getFileName().toString().endsWith("-lab-matrix")).findFirst().orElseThrow();
+        }
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = f.newDocumentBuilder().parse(matrixDir.resolve("junit.xml").toFile());
+        NodeList suites = doc.getElementsByTagName("testsuite");
+        assertThat(suites.getLength()).isEqualTo(1);
+        Element suite = (Element) suites.item(0);
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
+        assertThat(doc.getElementsByTagName("error").getLength()).isZero();
+        NodeList cases = doc.getElementsByTagName("testcase");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element c = (Element) cases.item(i);
+            names.add(c.getAttribute("name"));
+            NodeList failure = c.getElementsByTagName("failure");
+            String systemOut = c.getElementsByTagName("system-out").item(0).getTextContent();
+            Path runDir = Path.of(systemOut.substring(systemOut.indexOf("run folder: ") + "run folder: ".length()).strip());
+            assertThat(runDir).isDirectory();
+            if (c.getAttribute("name").equals("stalled")) {
+                assertThat(failure.getLength()).isEqualTo(1);
+                assertThat(((Element) failure.item(0)).getAttribute("message")).startsWith("the flow failed: steps[0] (wait-for #never)");
+                assertThat(systemOut).startsWith("mfa-harness cannot tell");
+            } else {
+                assertThat(failure.getLength()).as(c.getAttribute("name")).isZero();
+                assertThat(systemOut).startsWith("Partner Center would");
+                // The scenario's own run folder keeps one testcase per check, failures included.
+                Document own = f.newDocumentBuilder().parse(runDir.resolve("junit.xml").toFile());
+                assertThat(own.getElementsByTagName("testcase").getLength()).isGreaterThan(3);
+            }
+        }
+        assertThat(names).containsExactly("wsfed-claim-enforce", "stalled", "wsfed-noclaim-enforce");
     }
 }
