@@ -29,7 +29,6 @@ import org.mfaharness.cloud.CloudProfile;
 import org.mfaharness.report.JudgementJson;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioException;
-import org.mfaharness.scenario.ScenarioLoader;
 import org.mfaharness.scenario.browser.BrowserKind;
 import org.mfaharness.scenario.driver.Secret;
 import org.mfaharness.totp.Totp;
@@ -225,11 +224,7 @@ public final class CertifyCommand implements Callable<Integer> {
             if (!Files.isReadable(scenario)) {
                 throw new CliException(ExitCodes.NO_INPUT, scenario + ": not readable");
             }
-            try {
-                s = ScenarioLoader.load(scenario);
-            } catch (ScenarioException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
+            s = ScenarioCli.load(scenario);
         }
         CloudProfile cp = cloudProfile(s);
         CertifyOptions.Builder b = CertifyOptions.builder(plan, metadata).cloud(cp).product(product).browser(kind).out(out)

@@ -95,28 +95,33 @@ public final class LabCommand implements Callable<Integer> {
             description = "text (a table) or json (one JSON document on stdout). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
+    @Option(names = "--list", description = "List the matrix's scenarios (those of --scenarios DIR, or --scenario NAME) "
+            + "with their description and expectation, and exit; nothing starts.")
+    boolean list;
+
+    /** The matrix's options, which --serve does not take. */
+    static final java.util.List<String> MATRIX_OPTIONS = java.util.List.of("--scenario", "--scenarios", "--browser",
+            "--parallel", "--out", "--format", "--list");
+    /** What --list does not use. */
+    static final java.util.List<String> NOT_FOR_LIST = java.util.List.of("--browser", "--parallel", "--out", "--config");
+
     @Override
     public Integer call() throws InterruptedException {
         if (!serve) {
             if (direct) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--direct is for --serve; the matrix runs through the proxy");
             }
-            return new LabMatrix(spec, config, only, scenariosDir, browser, parallel, out, format).run();
-        }
-        if (config != null && !Files.isReadable(config)) {
-            throw new CliException(ExitCodes.NO_INPUT, "lab config " + config + " is not readable");
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        Lab.Builder b = Lab.builder().mode(direct ? LabMode.DIRECT : LabMode.NAMED);
-        Lab lab;
-        try {
-            if (config != null) {
-                b.configFile(config);
+            LabMatrix matrix = new LabMatrix(spec, config, only, scenariosDir, browser, parallel, out, format);
+            if (list) {
+                refuse(NOT_FOR_LIST, "--list only reads the scenario files, it takes no ");
+                return matrix.list();
             }
-            lab = b.start();
-        } catch (LabConfigException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+            return matrix.run();
         }
+        refuse(MATRIX_OPTIONS, "--serve takes only --config and --direct, not ");
+        PrintWriter err = spec.commandLine().getErr();
+        Lab.Builder b = labBuilder(direct ? LabMode.DIRECT : LabMode.NAMED, config);
+        Lab lab = start(b);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             long t0 = System.nanoTime();
@@ -135,6 +140,49 @@ public final class LabCommand implements Callable<Integer> {
             hook.run();
         }
         return ExitCodes.OK;
+    }
+
+    /** A usage error when any of {@code options} was given: {@code why} then the options given. */
+    private void refuse(java.util.List<String> options, String why) {
+        java.util.List<String> given = options.stream().filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
+        if (!given.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), why + String.join(", ", given)
+                    + (options == MATRIX_OPTIONS ? " (matrix options: run lab without --serve)" : ""));
+        }
+    }
+
+    /**
+     * The lab's builder with {@code config} read and validated, for --serve and the matrix alike: a configuration that
+     * does not exist, is a folder or cannot be read is exit 66; an invalid one exit 64; each one line.
+     */
+    static Lab.Builder labBuilder(LabMode mode, Path config) {
+        Lab.Builder b = Lab.builder().mode(mode);
+        if (config == null) {
+            return b;
+        }
+        if (!Files.exists(config)) {
+            throw new CliException(ExitCodes.NO_INPUT, "lab config " + config + ": no such file");
+        }
+        if (Files.isDirectory(config)) {
+            throw new CliException(ExitCodes.NO_INPUT, "lab config " + config + ": cannot be read (it is a folder, not a file)");
+        }
+        if (!Files.isReadable(config)) {
+            throw new CliException(ExitCodes.NO_INPUT, "lab config " + config + ": cannot be read (permission denied)");
+        }
+        try {
+            return b.configFile(config);
+        } catch (LabConfigException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** Starts the lab; a configuration the lab refuses while starting is exit 64. */
+    static Lab start(Lab.Builder b) {
+        try {
+            return b.start();
+        } catch (LabConfigException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     private static void describe(Lab lab, PrintWriter err) {

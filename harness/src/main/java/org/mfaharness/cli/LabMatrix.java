@@ -9,21 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.mfaharness.lab.Lab;
 import org.mfaharness.lab.LabMode;
-import org.mfaharness.lab.config.LabConfigException;
 import org.mfaharness.proxy.files.PrivateFiles;
 import org.mfaharness.report.JudgementJson;
 import org.mfaharness.report.JunitXml;
 import org.mfaharness.report.RunFolder;
-import org.mfaharness.report.RunInfo;
+import org.mfaharness.report.VerdictSentence;
+import org.mfaharness.scenario.RunOutcome;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
-import org.mfaharness.scenario.ScenarioException;
-import org.mfaharness.scenario.ScenarioLoader;
 import org.mfaharness.scenario.ScenarioRunner;
 import org.mfaharness.scenario.browser.BrowserKind;
 import org.mfaharness.verify.trust.Certificates;
@@ -62,14 +61,12 @@ final class LabMatrix {
         PrintWriter err = spec.commandLine().getErr();
         ScenarioCli.checkParallel(spec, parallel);
         List<Scenario> scenarios = load(ScenarioFiles.labDir(scenariosDir));
+        // Everything that can be checked is checked before the lab or any browser starts.
+        Lab.Builder b = LabCommand.labBuilder(LabMode.NAMED, config);
+        ScenarioCli.prepareOut(out);
         BrowserKind kind = BrowserChoice.choose(browser, spec, err);
         Instant started = Instant.now();
-        System.setProperty("org.jboss.logging.provider", "slf4j");
-        Lab.Builder b = Lab.builder().mode(LabMode.NAMED);
-        if (config != null) {
-            b.configFile(config);
-        }
-        try (Lab lab = start(b)) {
+        try (Lab lab = LabCommand.start(b)) {
             err.println("mfa-harness lab: lab started in " + lab.startupMillis() + " ms; running " + scenarios.size()
                     + " scenario(s) in " + kind.name().toLowerCase(Locale.ROOT) + (parallel > 1 ? ", " + parallel + " at a time" : ""));
             err.flush();
@@ -82,12 +79,48 @@ final class LabMatrix {
         }
     }
 
-    private Lab start(Lab.Builder b) {
-        try {
-            return b.start();
-        } catch (LabConfigException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage());
+    /** {@code lab --list}: each scenario with its description and expectation; nothing starts. */
+    int list() {
+        Path dir = ScenarioFiles.labDir(scenariosDir);
+        List<Scenario> scenarios = load(dir);
+        PrintWriter o = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            ObjectNode root = JudgementJson.MAPPER.createObjectNode();
+            root.put("dir", dir.toString());
+            root.put("total", scenarios.size());
+            ArrayNode arr = root.putArray("scenarios");
+            for (Scenario s : scenarios) {
+                ObjectNode n = arr.addObject();
+                n.put("name", s.name());
+                n.put("description", s.description());
+                n.put("cloud", s.cloud());
+                n.put("file", s.file() == null ? null : s.file().toString());
+                ObjectNode e = n.putObject("expect");
+                e.put("verdict", s.expect().verdict() == null ? null : s.expect().verdict().name());
+                e.put("mfa", s.expect().mfa() == null ? null : s.expect().mfa().name());
+                e.put("mfaBy", s.expect().mfaBy() == null ? null : s.expect().mfaBy().label());
+                ArrayNode reasons = e.putArray("reasons");
+                s.expect().reasons().forEach(reasons::add);
+                if (s.expect().aadsts() == null) {
+                    e.putNull("aadsts");
+                } else {
+                    e.put("aadsts", s.expect().aadsts());
+                }
+            }
+            try {
+                o.println(JudgementJson.MAPPER.writeValueAsString(root));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            for (Scenario s : scenarios) {
+                o.printf("%-28s %s%n", s.name(), s.description().isBlank() ? "(no description)" : s.description());
+                o.printf("%-28s expects %s%n", "", s.expect().describe());
+            }
+            o.printf("%n%d scenario(s) in %s%n", scenarios.size(), dir);
         }
+        o.flush();
+        return ExitCodes.OK;
     }
 
     private List<Scenario> load(Path dir) {
@@ -98,19 +131,19 @@ final class LabMatrix {
         } catch (IOException e) {
             throw new CliException(ExitCodes.NO_INPUT, "scenario folder " + dir + " cannot be read");
         }
+        if (files.isEmpty()) {
+            throw new CliException(ExitCodes.NO_INPUT, "no scenario files (*.yaml, *.yml, *.json) in " + dir);
+        }
         List<Scenario> all = new ArrayList<>();
         for (Path f : files) {
-            try {
-                all.add(ScenarioLoader.load(f));
-            } catch (ScenarioException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
-            }
+            all.add(ScenarioCli.load(f));
         }
         if (only.isEmpty()) {
             return all;
         }
         List<Scenario> chosen = new ArrayList<>();
-        for (String name : only) {
+        // --scenario X --scenario X runs X once.
+        for (String name : new LinkedHashSet<>(only)) {
             Scenario s = all.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() -> new CliException(ExitCodes.USAGE,
                     "no scenario '" + name + "' in " + dir + " (there are: " + String.join(", ", all.stream().map(Scenario::name).toList()) + ")"));
             chosen.add(s);
@@ -142,19 +175,30 @@ final class LabMatrix {
             Path dir = RunFolder.create(out, "lab-matrix", started);
             PrivateFiles.writeAtomically(dir.resolve("summary.json"), (JudgementJson.MAPPER.writeValueAsString(json(results, null))
                     + "\n").getBytes(StandardCharsets.UTF_8), false);
-            List<JunitXml.Suite> suites = new ArrayList<>();
-            for (ScenarioBatch.Result r : results) {
-                if (r.outcome() != null) {
-                    var o = r.outcome();
-                    suites.add(new JunitXml.Suite(o.scenario().name(), new RunInfo(o.scenario().name(), "lab", "lab", null,
-                            o.scenario().name(), started, Instant.now(), Instant.now(), "default"), o.judgement(), o.took().toMillis()));
-                }
-            }
-            PrivateFiles.writeAtomically(dir.resolve(RunFolder.JUNIT), JunitXml.render(suites).getBytes(StandardCharsets.UTF_8), false);
+            PrivateFiles.writeAtomically(dir.resolve(RunFolder.JUNIT), JunitXml.renderMatrix("lab-matrix", started, cases(results))
+                    .getBytes(StandardCharsets.UTF_8), false);
             return dir;
         } catch (IOException e) {
             throw new CliException(ExitCodes.CANT_CREATE, "cannot write the matrix summary under " + out + ": " + e.getMessage());
         }
+    }
+
+    /** One JUnit testcase per scenario: failed only when it did not meet its expectation. */
+    static List<JunitXml.ScenarioCase> cases(List<ScenarioBatch.Result> results) {
+        List<JunitXml.ScenarioCase> cases = new ArrayList<>();
+        for (ScenarioBatch.Result r : results) {
+            RunOutcome o = r.outcome();
+            if (o == null) {
+                cases.add(new JunitXml.ScenarioCase(r.scenario().name(), false, List.of("could not run: " + r.crash()), null, null, 0));
+                continue;
+            }
+            String sentence = VerdictSentence.of(o.judgement());
+            if (o.flowError() != null && r.met()) {
+                sentence += "\nThe flow stopped as expected: " + o.flowError();
+            }
+            cases.add(new JunitXml.ScenarioCase(r.scenario().name(), r.met(), o.mismatches(), sentence, o.runDir(), o.took().toMillis()));
+        }
+        return cases;
     }
 
     static ObjectNode json(List<ScenarioBatch.Result> results, Path summaryDir) {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
-import org.mfaharness.scenario.ScenarioException;
-import org.mfaharness.scenario.ScenarioLoader;
 import org.mfaharness.scenario.ScenarioRunner;
 import org.mfaharness.scenario.browser.BrowserKind;
 import org.mfaharness.report.JudgementJson;
@@ -79,19 +77,16 @@ public final class RunCommand implements Callable<Integer> {
         ScenarioCli.checkParallel(spec, parallel);
         List<Scenario> scenarios = new ArrayList<>();
         for (Path f : files) {
-            try {
-                Scenario s = ScenarioLoader.load(f);
-                if (s.cloud().equals("lab")) {
-                    throw new CliException(ExitCodes.USAGE, f + ": cloud lab scenarios run with 'mfa-harness lab --scenarios DIR'");
-                }
-                scenarios.add(s);
-            } catch (ScenarioException e) {
-                throw new CliException(ExitCodes.USAGE, e.getMessage());
+            Scenario s = ScenarioCli.load(f);
+            if (s.cloud().equals("lab")) {
+                throw new CliException(ExitCodes.USAGE, f + ": cloud lab scenarios run with 'mfa-harness lab --scenarios DIR'");
             }
+            scenarios.add(s);
         }
         if (manual && (grid != null || parallel > 1 || "htmlunit".equals(browser))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--manual opens a local visible Chromium: not with --grid, --parallel or htmlunit");
         }
+        ScenarioCli.prepareOut(out);
         BrowserKind kind = grid != null ? BrowserKind.REMOTE : BrowserChoice.choose(browser, spec, err);
         URL gridUrl = null;
         if (grid != null) {

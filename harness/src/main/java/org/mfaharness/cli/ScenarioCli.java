@@ -7,6 +7,7 @@ import org.mfaharness.scenario.ResolvedUser;
 import org.mfaharness.scenario.Scenario;
 import org.mfaharness.scenario.ScenarioBatch;
 import org.mfaharness.scenario.ScenarioException;
+import org.mfaharness.scenario.ScenarioLoader;
 import org.mfaharness.scenario.ScenarioRunner;
 import picocli.CommandLine;
 
@@ -23,6 +24,36 @@ final class ScenarioCli {
                 err.flush();
             }
         };
+    }
+
+    /** Loads a scenario file: missing or unreadable is exit 66, invalid content exit 64, each one line. */
+    static Scenario load(java.nio.file.Path file) {
+        try {
+            return ScenarioLoader.load(file);
+        } catch (ScenarioException e) {
+            throw new CliException(e.unreadable() ? ExitCodes.NO_INPUT : ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the output folder (run folders go under it) before anything starts; one line and exit 73 when it
+     * cannot be created or written.
+     */
+    static void prepareOut(java.nio.file.Path out) {
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new CliException(ExitCodes.CANT_CREATE, "output folder " + out + " is a file, not a folder");
+        }
+        try {
+            java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.FileAlreadyExistsException f ? f.getFile() + " is a file, not a folder"
+                    : e.getClass().getSimpleName();
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot create the output folder " + out + " (" + why + ")");
+        }
+        if (!java.nio.file.Files.isWritable(out)) {
+            throw new CliException(ExitCodes.CANT_CREATE, "output folder " + out + " is not writable");
+        }
     }
 
     static void checkParallel(CommandLine.Model.CommandSpec spec, int parallel) {

@@ -13,10 +13,12 @@ import org.mfaharness.verify.Severity;
 import org.mfaharness.verify.chain.ChainJudgement;
 
 /**
- * {@code junit.xml} in the Ant/Surefire format Jenkins, GitLab and Azure DevOps read: one {@code testsuite} per run
- * (scenario), one {@code testcase} for the run's verdict and one per check. FAIL findings are {@code failure}s with the
- * reason code as type; INCONCLUSIVE are {@code error}s; INFO checks that did not run are {@code skipped}; WARN passes
- * with the message in {@code system-out}.
+ * {@code junit.xml} in the Ant/Surefire format Jenkins, GitLab and Azure DevOps read. A run folder's
+ * ({@link #render}): one {@code testsuite} per run (scenario), one {@code testcase} for the run's verdict and one per
+ * check. FAIL findings are {@code failure}s with the reason code as type; INCONCLUSIVE are {@code error}s; INFO checks
+ * that did not run are {@code skipped}; WARN passes with the message in {@code system-out}. A scenario matrix's
+ * ({@link #renderMatrix}): one {@code testsuite}, one {@code testcase} per scenario, a {@code failure} only for a
+ * scenario that did not meet its expectation.
  */
 public final class JunitXml {
     private JunitXml() {
@@ -24,6 +26,78 @@ public final class JunitXml {
 
     /** One scenario's judgement. */
     public record Suite(String name, RunInfo run, ChainJudgement judgement, long millis) {
+    }
+
+    /**
+     * One scenario of a matrix, for CI: it passes when it met its expectation, whatever its verdict.
+     *
+     * @param name     the scenario's name
+     * @param met      whether it met its expectation
+     * @param why      why not: the mismatches (a stopped flow among them), or why it could not run; empty when met
+     * @param sentence the verdict sentence, or null when it could not run
+     * @param runDir   its run folder, or null when it could not run
+     * @param millis   how long it took
+     */
+    public record ScenarioCase(String name, boolean met, List<String> why, String sentence, java.nio.file.Path runDir,
+                               long millis) {
+        public ScenarioCase {
+            why = List.copyOf(why);
+        }
+    }
+
+    /** A matrix's {@code junit.xml}: one testsuite named {@code suite}, one testcase per scenario. */
+    public static String renderMatrix(String suite, Instant started, List<ScenarioCase> cases) {
+        try {
+            StringWriter sw = new StringWriter();
+            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
+            long failures = cases.stream().filter(c -> !c.met()).count();
+            long millis = cases.stream().mapToLong(ScenarioCase::millis).sum();
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("testsuites");
+            w.writeAttribute("name", "mfa-harness");
+            w.writeAttribute("tests", String.valueOf(cases.size()));
+            w.writeAttribute("failures", String.valueOf(failures));
+            w.writeAttribute("errors", "0");
+            w.writeAttribute("time", seconds(millis));
+            w.writeCharacters("\n  ");
+            w.writeStartElement("testsuite");
+            w.writeAttribute("name", clean(suite));
+            w.writeAttribute("tests", String.valueOf(cases.size()));
+            w.writeAttribute("failures", String.valueOf(failures));
+            w.writeAttribute("errors", "0");
+            w.writeAttribute("skipped", "0");
+            w.writeAttribute("time", seconds(millis));
+            w.writeAttribute("timestamp", timestamp(started));
+            String cls = "mfa-harness." + suite.replaceAll("[^A-Za-z0-9_.-]", "_");
+            for (ScenarioCase c : cases) {
+                w.writeCharacters("\n    ");
+                w.writeStartElement("testcase");
+                w.writeAttribute("classname", cls);
+                w.writeAttribute("name", clean(c.name()));
+                w.writeAttribute("time", seconds(c.millis()));
+                if (!c.met()) {
+                    String message = c.why().isEmpty() ? "did not meet its expectation" : String.join("; ", c.why());
+                    w.writeStartElement("failure");
+                    w.writeAttribute("type", "EXPECTATION_NOT_MET");
+                    w.writeAttribute("message", clean(message));
+                    w.writeCharacters(clean(String.join("\n", c.why())));
+                    w.writeEndElement();
+                }
+                String sentence = c.sentence() == null ? "could not run" : c.sentence();
+                out(w, sentence + (c.runDir() == null ? "" : "\nrun folder: " + c.runDir()));
+                w.writeEndElement();
+            }
+            w.writeCharacters("\n  ");
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+            return sw.toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String render(List<Suite> suites) {

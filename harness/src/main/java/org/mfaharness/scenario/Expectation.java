@@ -28,9 +28,19 @@ public record Expectation(Verdict verdict, MfaReading mfa, MfaBy mfaBy, List<Str
         return new Expectation(null, null, null, List.of(), null);
     }
 
-    /** The ways {@code c} differs from this expectation; empty when it met it. */
-    public List<String> mismatches(ChainJudgement c) {
+    /**
+     * The ways a run differs from this expectation; empty when it met it. A token flow that stopped early
+     * ({@code flowError} not null) never meets an expectation, except one that names the AADSTS code the flow stopped
+     * with ({@code aadsts:}): a scenario without {@code expect:} whose sign-in failed is not met.
+     *
+     * @param c         the chain judgement of what was captured
+     * @param flowError why the token flow stopped early, or null when it finished
+     */
+    public List<String> mismatches(ChainJudgement c, String flowError) {
         List<String> out = new ArrayList<>();
+        if (flowError != null && !expectsError(flowError)) {
+            out.add("the flow failed: " + flowError);
+        }
         if (verdict != null && c.verdict() != verdict) {
             out.add("verdict " + c.verdict() + ", expected " + verdict);
         }
@@ -58,5 +68,31 @@ public record Expectation(Verdict verdict, MfaReading mfa, MfaBy mfaBy, List<Str
             }
         }
         return out;
+    }
+
+    /** Whether the flow error is the one this expectation asks for: it names the expected AADSTS code. */
+    boolean expectsError(String flowError) {
+        return aadsts != null && java.util.regex.Pattern.compile("\\bAADSTS" + aadsts + "\\b").matcher(flowError).find();
+    }
+
+    /** One line for {@code lab --list}: what the scenario must show, or that it expects only a finished sign-in. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (verdict != null) {
+            parts.add("verdict " + verdict);
+        }
+        if (mfa != null) {
+            parts.add("mfa " + mfa);
+        }
+        if (mfaBy != null) {
+            parts.add("mfaBy " + mfaBy.label());
+        }
+        if (!reasons.isEmpty()) {
+            parts.add("reasons " + String.join(", ", reasons));
+        }
+        if (aadsts != null) {
+            parts.add("AADSTS" + aadsts);
+        }
+        return parts.isEmpty() ? "nothing but finished token flows (no expect:)" : String.join("; ", parts);
     }
 }

@@ -1,10 +1,16 @@
 package org.mfaharness.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +22,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mfaharness.cloud.CloudProfile;
+import org.mfaharness.scenario.driver.Step;
+import org.mfaharness.scenario.driver.StepParseException;
 import org.mfaharness.verify.MfaBy;
 import org.mfaharness.verify.MfaReading;
 import org.mfaharness.verify.ReasonCode;
 import org.mfaharness.verify.Verdict;
 
 /**
- * Reads scenario files (YAML; JSON is YAML too) strictly: unknown keys, wrong types, unknown values and inline
- * secrets are errors naming the file and the path inside it, before any browser starts.
+ * Reads scenario files (YAML; JSON is YAML too) strictly: unknown keys, keys given twice, wrong types, unknown values
+ * and inline secrets are errors naming the file and the path inside it, before any browser starts.
  */
 public final class ScenarioLoader {
     static final Set<String> TOP = Set.of("name", "description", "cloud", "authority", "tenant", "client", "scope", "flow",
@@ -32,19 +40,32 @@ public final class ScenarioLoader {
     static final Set<String> REFRESH = Set.of("scope");
     static final Set<String> AOBO = Set.of("tenant", "scope", "call");
     static final Set<String> EXPECT = Set.of("verdict", "mfa", "mfaBy", "satisfiedBy", "reasons", "aadsts");
-    static final Set<String> STEP_KEYS = Set.of("url-matches", "fill", "click", "wait-for", "totp", "pause-for-human");
-    private static final ObjectMapper YAML = new YAMLMapper();
+    /** Refuses a key given twice in one mapping (YAML and JSON alike), instead of keeping the last. */
+    private static final ObjectMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private ScenarioLoader() {
     }
 
-    /** Loads one scenario file. */
+    /**
+     * Loads one scenario file. A file that is missing or cannot be read is a {@link ScenarioException#unreadable()}
+     * one (the command line's exit 66); anything wrong inside it is not (exit 64).
+     */
     public static Scenario load(Path file) throws ScenarioException {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw ScenarioException.unreadable(file + ": cannot be read (it is a folder, not a scenario file)");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw ScenarioException.unreadable(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw ScenarioException.unreadable(file + ": cannot be read (permission denied)");
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw ScenarioException.unreadable(file + ": cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         String base = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         return parse(text, file.toString(), base, file);
@@ -56,6 +77,12 @@ public final class ScenarioLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(m == null ? "" : m);
+            if (dup.find()) {
+                throw new ScenarioException(where + ": line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": key '" + dup.group(1)
+                        + "' appears twice in the same mapping (give each key once)");
+            }
             throw new ScenarioException(where + ": not valid YAML/JSON at line " + e.getLocation().getLineNr() + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
@@ -84,8 +111,11 @@ public final class ScenarioLoader {
         if (root.has("aobo")) {
             JsonNode a = object(root, "aobo", where);
             keys(a, AOBO, where, "aobo.");
-            aobo = new Scenario.Aobo(required(a, "tenant", where, "aobo."), required(a, "scope", where, "aobo."),
-                    a.has("call") ? required(a, "call", where, "aobo.") : null);
+            String call = a.has("call") ? required(a, "call", where, "aobo.") : null;
+            if (call != null && !isHttpsUrl(call)) {
+                throw new ScenarioException(where + ": aobo.call: '" + call + "' is not an absolute https URL");
+            }
+            aobo = new Scenario.Aobo(required(a, "tenant", where, "aobo."), required(a, "scope", where, "aobo."), call);
         }
         JsonNode u = object(root, "user", where);
         keys(u, USER, where, "user.");
@@ -101,7 +131,7 @@ public final class ScenarioLoader {
             }
             pc = root.get("partnerCenterCall").asBoolean();
         }
-        return new Scenario(name, text(root, "description", where, ""), cloud, text(root, "authority", where, null),
+        return new Scenario(name, text(root, "description", where, ""), cloud, authority(root, cloud, where),
                 text(root, "tenant", where, "organizations"), text(root, "client", where, Scenario.AZURE_CLI),
                 text(root, "scope", where, null), flow, refresh, aobo, pc, user, steps, expect, file);
     }
@@ -174,10 +204,55 @@ public final class ScenarioLoader {
             if (!step.isObject()) {
                 throw new ScenarioException(where + ": steps[" + i + "]: must be a mapping (e.g. click: '#next')");
             }
-            keys(step, STEP_KEYS, where, "steps[" + i + "].");
-            out.add(YAML.convertValue(step, Map.class));
+            Map<String, Object> m = YAML.convertValue(step, Map.class);
+            try {
+                // The same parse the sign-in uses, so every step value is checked before any browser starts.
+                Step.parse(i, m);
+            } catch (StepParseException e) {
+                throw new ScenarioException(where + ": " + e.getMessage());
+            }
+            out.add(m);
         }
         return out;
+    }
+
+    /**
+     * The {@code authority:} override: the sign-in host's base URL ({@code https://host[:port]}, no path: the tenant
+     * goes in {@code tenant:}). A lab scenario runs where {@code mfa-harness lab} runs the lab, in named mode, whose
+     * Entra answers at {@code https://login.lab.test} only (the proxy maps no other name to it).
+     */
+    private static String authority(JsonNode root, String cloud, String where) throws ScenarioException {
+        if (!root.has("authority")) {
+            return null;
+        }
+        String a = required(root, "authority", where, "");
+        String example = cloud.equals("lab") ? "https://" + CloudProfile.LAB.loginHost()
+                : "https://" + CloudProfile.named(cloud).orElseThrow().loginHost();
+        if (!isHttpsUrl(a)) {
+            throw new ScenarioException(where + ": authority: '" + a + "' is not an absolute https URL (like " + example + ")");
+        }
+        URI u = URI.create(a);
+        if (u.getRawUserInfo() != null || u.getRawQuery() != null || u.getRawFragment() != null
+                || !(u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/"))) {
+            throw new ScenarioException(where + ": authority: '" + a + "' must be the sign-in host's base URL, like " + example
+                    + " (no path, query or fragment: the tenant goes in tenant:)");
+        }
+        if (cloud.equals("lab") && !(u.getHost().equalsIgnoreCase(CloudProfile.LAB.loginHost())
+                && (u.getPort() == -1 || u.getPort() == 443))) {
+            throw new ScenarioException(where + ": authority: the lab's Entra answers at " + example + " only, not '" + a
+                    + "' (leave authority: out for cloud: lab)");
+        }
+        return a;
+    }
+
+    /** An absolute {@code https://} URL with a host. */
+    private static boolean isHttpsUrl(String s) {
+        try {
+            URI u = new URI(s);
+            return "https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null && !u.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String v, String where, String path) throws ScenarioException {

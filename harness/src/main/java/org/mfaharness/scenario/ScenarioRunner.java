@@ -101,7 +101,13 @@ public final class ScenarioRunner {
     public ResolvedUser resolve(Scenario s, Map<String, String> environment) throws ScenarioException {
         String where = (s.file() == null ? s.name() : s.file().toString()) + ": user.";
         Path base = s.file() == null ? null : s.file().toAbsolutePath().getParent();
-        LabUser labUser = env.lab() == null ? null : env.lab().user(s.user().upn()).orElse(null);
+        boolean againstLab = env.lab() != null && s.cloud().equals("lab");
+        LabUser labUser = againstLab ? env.lab().user(s.user().upn()).orElse(null) : null;
+        if (againstLab && labUser == null && (isLab(s.user().password()) || isLab(s.user().totpSeed()))) {
+            throw new ScenarioException(where + "upn: the lab has no user " + s.user().upn() + ", so its 'lab' secrets do not"
+                    + " exist (docs/lab.md, 'The default matrix', lists the built-in lab's users; 'mfa-harness lab --serve'"
+                    + " prints the users of any configuration)");
+        }
         Secret pw = s.user().password() == null ? null : s.user().password().resolve(environment, base,
                 () -> labUser == null ? null : labUser.password(), where + "password");
         Secret seed = s.user().totpSeed() == null ? null : s.user().totpSeed().resolve(environment, base,
@@ -117,6 +123,10 @@ public final class ScenarioRunner {
             throw new ScenarioException(where.replace("user.", "") + "cloud: lab needs the embedded lab (mfa-harness lab)");
         }
         return new ResolvedUser(s.user().upn(), pw, seed);
+    }
+
+    private static boolean isLab(SecretRef r) {
+        return r != null && r.kind() == SecretRef.Kind.LAB;
     }
 
     /** Runs the scenario. */
@@ -150,7 +160,7 @@ public final class ScenarioRunner {
                     s.file() == null ? s.name() : s.file().toString(), started, Instant.now(), o.at(), "default");
             Duration took = Duration.between(started, Instant.now());
             RunFolder.write(dir, new RunReport(run, c, env.trust(), har, took.toMillis()), env.version());
-            List<String> mismatches = new ArrayList<>(s.expect().mismatches(c));
+            List<String> mismatches = new ArrayList<>(s.expect().mismatches(c, flowError));
             say.accept("verdict " + c.verdict() + ", mfa " + c.mfa() + ", by " + c.mfaBy().label()
                     + (mismatches.isEmpty() ? " — as expected" : " — NOT as expected: " + String.join("; ", mismatches)));
             return new RunOutcome(s, c, mismatches, dir, flowError, took);

@@ -68,7 +68,8 @@ public record SecretRef(Kind kind, String target) {
             case LAB -> {
                 String v = fromLab == null ? null : fromLab.get();
                 if (v == null) {
-                    throw new ScenarioException(where + ": 'lab' secrets exist only when the scenario runs against the embedded lab");
+                    throw new ScenarioException(where + ": 'lab' secrets exist only when the scenario runs against the embedded lab"
+                            + " (cloud: lab, run by mfa-harness lab)");
                 }
                 return Secret.of(v);
             }

@@ -90,7 +90,7 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
             if (ACTIONS.contains(key)) {
                 actions.add(key);
             } else if (!MODIFIERS.contains(key)) {
-                throw new StepParseException(at + ": unknown action '" + key + "'; a step has one of "
+                throw new StepParseException(at + "." + key + ": unknown action; a step has one of "
                         + String.join(", ", ACTIONS) + " (and optionally url-matches, timeout)");
             }
         }
@@ -107,7 +107,7 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
             try {
                 url = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new StepParseException(at + ": url-matches '" + regex + "' is not a valid regular expression: "
+                throw new StepParseException(at + ".url-matches: '" + regex + "' is not a valid regular expression: "
                         + e.getDescription() + " near index " + e.getIndex());
             }
         }
@@ -122,7 +122,7 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
         Duration timeout = kind == Kind.PAUSE_FOR_HUMAN ? DEFAULT_PAUSE : DEFAULT_WAIT;
         if (m.containsKey("timeout")) {
             if (kind != Kind.WAIT_FOR && kind != Kind.PAUSE_FOR_HUMAN) {
-                throw new StepParseException(at + ": timeout applies to wait-for and pause-for-human only, not " + action);
+                throw new StepParseException(at + ".timeout: applies to wait-for and pause-for-human only, not " + action);
             }
             timeout = seconds(at, m.get("timeout"));
         }
@@ -130,11 +130,11 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
         return switch (kind) {
             case FILL -> {
                 if (!(value instanceof Map<?, ?> f)) {
-                    throw new StepParseException(at + ": fill needs {selector: ..., value: ...}");
+                    throw new StepParseException(at + ".fill: needs {selector: ..., value: ...}, not " + kindOf(value));
                 }
                 for (Object k : f.keySet()) {
                     if (!"selector".equals(k) && !"value".equals(k)) {
-                        throw new StepParseException(at + ": fill has an unknown key '" + k + "' (known: selector, value)");
+                        throw new StepParseException(at + ".fill." + k + ": unknown key (known: selector, value)");
                     }
                 }
                 String selector = string(at, "fill.selector", f.get("selector"));
@@ -205,12 +205,12 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
         Matcher m = VARIABLE.matcher(template);
         while (m.find()) {
             if (!VARIABLES.contains(m.group(1))) {
-                throw new StepParseException(at + ": fill value refers to ${" + m.group(1)
+                throw new StepParseException(at + ".fill.value: refers to ${" + m.group(1)
                         + "}; only ${upn}, ${password} and ${totp} are known");
             }
         }
         if (template.isEmpty()) {
-            throw new StepParseException(at + ": fill.value is empty");
+            throw new StepParseException(at + ".fill.value: is empty");
         }
     }
 
@@ -218,28 +218,28 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
         try {
             return Selectors.by(selector);
         } catch (IllegalArgumentException e) {
-            throw new StepParseException(at + ": " + key + ": " + e.getMessage());
+            throw new StepParseException(at + "." + key + ": " + e.getMessage());
         }
     }
 
     private static String string(String at, String key, Object v) {
         if (v instanceof String s) {
             if (s.isBlank()) {
-                throw new StepParseException(at + ": " + key + " is empty");
+                throw new StepParseException(at + "." + key + ": is empty");
             }
             return s;
         }
         if (v == null) {
-            throw new StepParseException(at + ": " + key + " is missing");
+            throw new StepParseException(at + "." + key + ": is missing");
         }
-        throw new StepParseException(at + ": " + key + " must be a string, not " + kindOf(v));
+        throw new StepParseException(at + "." + key + ": must be a string, not " + kindOf(v));
     }
 
     private static Duration seconds(String at, Object v) {
         if (v instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 3600) {
             return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
         }
-        throw new StepParseException(at + ": timeout must be a number of seconds between 0 and 3600, not "
+        throw new StepParseException(at + ".timeout: must be a number of seconds above 0 and at most 3600, not "
                 + (v instanceof Number ? v : kindOf(v)));
     }
 
@@ -250,6 +250,10 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
         if (v instanceof List) {
             return "a list";
         }
-        return v instanceof Number ? "a number" : v instanceof Boolean ? "a boolean" : v.getClass().getSimpleName();
+        if (v == null) {
+            return "nothing";
+        }
+        return v instanceof Number ? "a number" : v instanceof Boolean ? "a boolean" : v instanceof String ? "a string"
+                : v.getClass().getSimpleName();
     }
 }

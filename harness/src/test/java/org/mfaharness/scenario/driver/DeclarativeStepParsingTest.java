@@ -71,14 +71,14 @@ class DeclarativeStepParsingTest {
 
     @Test
     void anUnknownActionIsNamedWithTheKnownOnes() {
-        assertRejected(step("tap", "#x"), "steps[1]: unknown action 'tap'; a step has one of fill, click, wait-for, "
+        assertRejected(step("tap", "#x"), "steps[1].tap: unknown action; a step has one of fill, click, wait-for, "
                 + "totp, pause-for-human (and optionally url-matches, timeout)");
     }
 
     @Test
     void aBadRegularExpressionIsReportedWithTheReason() {
         assertRejected(step("url-matches", "/adfs/(ls", "click", "#submitButton"),
-                "steps[1]: url-matches '/adfs/(ls' is not a valid regular expression: Unclosed group near index 9");
+                "steps[1].url-matches: '/adfs/(ls' is not a valid regular expression: Unclosed group near index 9");
     }
 
     @Test
@@ -92,22 +92,24 @@ class DeclarativeStepParsingTest {
 
     @Test
     void fillNeedsASelectorAndAValueWithKnownVariablesOnly() {
-        assertRejected(step("fill", "#x"), "steps[1]: fill needs {selector: ..., value: ...}");
-        assertRejected(step("fill", Map.of("value", "x")), "steps[1]: fill.selector is missing");
+        assertRejected(step("fill", "#x"), "steps[1].fill: needs {selector: ..., value: ...}, not a string");
+        assertRejected(step("fill", Map.of("value", "x")), "steps[1].fill.selector: is missing");
         assertRejected(step("fill", Map.of("selector", "#x", "value", "${secret}")),
-                "steps[1]: fill value refers to ${secret}; only ${upn}, ${password} and ${totp} are known");
+                "steps[1].fill.value: refers to ${secret}; only ${upn}, ${password} and ${totp} are known");
         assertRejected(step("fill", Map.of("selector", "#x", "value", "v", "delay", 3)),
-                "steps[1]: fill has an unknown key 'delay' (known: selector, value)");
+                "steps[1].fill.delay: unknown key (known: selector, value)");
     }
 
     @Test
     void selectorsAndTimeoutsAreChecked() {
-        assertRejected(step("click", "xpath://div["), "steps[1]: click: 'xpath://div[' is not a valid XPath expression");
-        assertRejected(step("click", "id:"), "steps[1]: click: 'id:' has a prefix but no selector");
-        assertRejected(step("click", List.of("#a")), "steps[1]: click must be a string, not a list");
+        assertRejected(step("click", "xpath://div["), "steps[1].click: 'xpath://div[' is not a valid XPath expression");
+        assertRejected(step("click", "id:"), "steps[1].click: 'id:' has a prefix but no selector");
+        assertRejected(step("click", List.of("#a")), "steps[1].click: must be a string, not a list");
         assertRejected(step("wait-for", "#a", "timeout", "soon"),
-                "steps[1]: timeout must be a number of seconds between 0 and 3600, not String");
+                "steps[1].timeout: must be a number of seconds above 0 and at most 3600, not a string");
+        assertRejected(step("wait-for", "#a", "timeout", 0),
+                "steps[1].timeout: must be a number of seconds above 0 and at most 3600, not 0");
         assertRejected(step("click", "#a", "timeout", 5),
-                "steps[1]: timeout applies to wait-for and pause-for-human only, not click");
+                "steps[1].timeout: applies to wait-for and pause-for-human only, not click");
     }
 }
