@@ -58,7 +58,8 @@ import picocli.CommandLine.Option;
                     + "TOTP seeds are lab-only: they are printed once, on stderr, and never logged.",
             "",
             "Exit codes: matrix: 0 when every scenario met its expectation, 1 otherwise; --serve: 0 stopped cleanly;",
-            "64 usage error, invalid configuration or scenario; 66 configuration file not readable."
+            "64 usage error, invalid configuration or scenario; 66 configuration or scenario file (or folder) not found",
+            "or not readable; 73 --out not writable."
         })
 public final class LabCommand implements Callable<Integer> {
 

@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
             "  mfa-harness run --manual my-tenant-with-duo-push.yaml",
             "",
             "Exit codes: 0 every scenario met its expectation, 1 otherwise, 64 usage or scenario error, 65 trust material",
-            "unusable. Without --jwks the tokens' signatures are reported unchecked (a present claim is then INCONCLUSIVE)."
+            "unusable, 66 a scenario file not found or not readable, 73 --out not writable. Without --jwks",
+            "the tokens' signatures are reported unchecked (a present claim is then INCONCLUSIVE)."
         })
 public final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "1..*", description = "Scenario files (YAML or JSON).")
