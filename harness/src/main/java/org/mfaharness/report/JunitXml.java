@@ -47,13 +47,9 @@ public final class JunitXml {
 
     /** A matrix's {@code junit.xml}: one testsuite named {@code suite}, one testcase per scenario. */
     public static String renderMatrix(String suite, Instant started, List<ScenarioCase> cases) {
-        try {
-            StringWriter sw = new StringWriter();
-            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
-            long failures = cases.stream().filter(c -> !c.met()).count();
-            long millis = cases.stream().mapToLong(ScenarioCase::millis).sum();
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        long failures = cases.stream().filter(c -> !c.met()).count();
+        long millis = cases.stream().mapToLong(ScenarioCase::millis).sum();
+        return document(w -> {
             w.writeStartElement("testsuites");
             w.writeAttribute("name", "mfa-harness");
             w.writeAttribute("tests", String.valueOf(cases.size()));
@@ -92,29 +88,37 @@ public final class JunitXml {
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-            return sw.toString();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     public static String render(List<Suite> suites) {
-        try {
-            StringWriter sw = new StringWriter();
-            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        return document(w -> {
             w.writeStartElement("testsuites");
             w.writeAttribute("name", "mfa-harness");
             for (Suite s : suites) {
                 suite(w, s);
             }
             w.writeEndElement();
+        });
+    }
+
+    /** What a renderer writes between the XML declaration and the end of the document. */
+    @FunctionalInterface
+    public interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /** A UTF-8 XML document: the declaration, {@code body}, and a final newline. */
+    public static String document(Body body) {
+        try {
+            StringWriter sw = new StringWriter();
+            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            body.write(w);
             w.writeEndDocument();
             w.close();
-            return sw.toString();
+            return sw + "\n";
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }

@@ -1,11 +1,7 @@
 package org.mfaharness.certify.report;
 
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.mfaharness.certify.Certification;
 import org.mfaharness.certify.ModuleResult;
 import org.mfaharness.certify.Outcome;
@@ -23,11 +19,7 @@ public final class CertifyJunit {
     }
 
     public static String render(Certification c) {
-        try {
-            StringWriter sw = new StringWriter();
-            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(sw);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        return JunitXml.document(w -> {
             w.writeStartElement("testsuites");
             w.writeAttribute("name", "mfa-harness certify");
             w.writeCharacters("\n  ");
@@ -70,11 +62,6 @@ public final class CertifyJunit {
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-            return sw.toString() + "\n";
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 }
