@@ -128,8 +128,10 @@ public final class InspectCommand implements Callable<Integer> {
                 || tm.eamDiscovery() != null;
         TrustMaterial effectiveTrust = in.recorded() != null && !userTrust ? in.recorded().trust() : tm;
         Instant when = at != null ? at : in.recorded() != null ? in.recorded().run().evaluatedAt() : Instant.now();
+        // A re-judged bundle keeps the partner tenant its run was judged against, as it keeps its trust and time.
+        String checkedTenant = tenant != null ? tenant : in.recorded() != null ? in.recorded().run().checkedTenant() : null;
         JudgeOptions options = new JudgeOptions(when, Duration.ofSeconds(clockSkewSeconds), audience, in.cloud(), effectiveTrust,
-                issuer, tenant);
+                issuer, checkedTenant);
         ChainJudgement judgement = new ChainJudge(options).judge(in.artifacts());
         render(judgement, when, in.cloud(), in.notes());
         PrintWriter err = spec.commandLine().getErr();
@@ -141,7 +143,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         err.flush();
         if (out != null) {
-            writeRunFolder(judgement, effectiveTrust, in, started, when);
+            writeRunFolder(judgement, effectiveTrust, in, started, when, checkedTenant);
         }
         return judgement.verdict().exitCode();
     }
@@ -206,9 +208,11 @@ public final class InspectCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private void writeRunFolder(ChainJudgement judgement, TrustMaterial tm, Input in, Instant started, Instant when) {
+    private void writeRunFolder(ChainJudgement judgement, TrustMaterial tm, Input in, Instant started, Instant when,
+                                String checkedTenant) {
         String name = input.equals("-") ? "stdin" : Path.of(input).getFileName().toString();
-        RunInfo run = new RunInfo(name, "inspect", in.cloud().name(), tenant, null, started, Instant.now(), when, "default");
+        RunInfo run = new RunInfo(name, "inspect", in.cloud().name(), checkedTenant, checkedTenant, null, started,
+                Instant.now(), when, "default");
         try {
             Path dir = RunFolder.create(out, name, started);
             Path har = null;

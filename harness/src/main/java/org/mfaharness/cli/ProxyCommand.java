@@ -203,7 +203,7 @@ public final class ProxyCommand implements Callable<Integer> {
             List<Artifact> artifacts = capture.artifacts();
             JudgeOptions options = new JudgeOptions(Instant.now(), JudgeOptions.DEFAULT_CLOCK_SKEW, null, cloud, tm, null, tenant);
             ChainJudgement c = new ChainJudge(options).judge(artifacts);
-            RunInfo run = new RunInfo("proxy", "proxy", cloud.name(), tenant, null, started, Instant.now(), options.at(),
+            RunInfo run = new RunInfo("proxy", "proxy", cloud.name(), tenant, tenant, null, started, Instant.now(), options.at(),
                     raw ? "raw" : share ? "share" : "default");
             RunFolder.write(dir, new RunReport(run, c, tm, harFile, Duration.between(started, Instant.now()).toMillis()),
                     VersionProvider.version());

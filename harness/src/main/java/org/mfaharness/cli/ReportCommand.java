@@ -49,8 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Judge at this time instead of the run's recorded evaluation time.")
     Instant at;
 
-    @Option(names = "--tenant", paramLabel = "TENANT-ID", description = "The partner tenant id tokens must come from (default: the --tenant that inspect or proxy "
-                    + "judged the run with).")
+    @Option(names = "--tenant", paramLabel = "TENANT-ID", description = "The partner tenant id tokens must come from (default: the one the run was last judged "
+                    + "against, if any).")
     String tenant;
 
     @Mixin
@@ -83,12 +83,11 @@ public final class ReportCommand implements Callable<Integer> {
         RunInfo old = recorded.run();
         Instant when = at != null ? at : old.evaluatedAt();
         CloudProfile cloud = CloudProfile.named(old.cloud()).orElse(CloudProfile.PUBLIC);
-        String expectedTenant = tenant != null ? tenant : old.judgedTenant();
+        String checkedTenant = tenant != null ? tenant : old.checkedTenant();
         ChainJudgement c = new ChainJudge(new JudgeOptions(when, JudgeOptions.DEFAULT_CLOCK_SKEW, null, cloud, tm, null,
-                expectedTenant)).judge(recorded.artifacts());
-        RunInfo run = new RunInfo(old.name(), old.mode(), old.cloud(), tenant != null ? tenant : old.tenant(),
-                old.scenario(), old.startedAt(),
-                old.finishedAt(), when, old.redaction());
+                checkedTenant)).judge(recorded.artifacts());
+        RunInfo run = new RunInfo(old.name(), old.mode(), old.cloud(), old.tenant(), checkedTenant, old.scenario(),
+                old.startedAt(), old.finishedAt(), when, old.redaction());
         try {
             RunFolder.write(dir, new RunReport(run, c, tm, Files.exists(har) ? har : null,
                     Duration.between(old.startedAt(), old.finishedAt()).toMillis()), VersionProvider.version(), false);

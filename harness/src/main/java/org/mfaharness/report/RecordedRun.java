@@ -54,8 +54,12 @@ public record RecordedRun(RunInfo run, TrustMaterial trust, List<Artifact> artif
         String cloudName = text(m, "cloud", "public");
         CloudProfile cloud = CloudProfile.named(cloudName).orElse(CloudProfile.PUBLIC);
         Instant evaluatedAt = instant(text(m, "evaluatedAt", null));
-        RunInfo run = new RunInfo(text(m, "name", "run"), text(m, "mode", "inspect"), cloud.name(), text(m, "tenant", null),
-                text(m, "scenario", null), instant(text(m, "startedAt", null)), instant(text(m, "finishedAt", null)),
+        String mode = text(m, "mode", "inspect");
+        String tenant = text(m, "tenant", null);
+        // Folders written before checkedTenant existed: inspect and proxy judged against their --tenant.
+        String checked = m.has("checkedTenant") ? text(m, "checkedTenant", null)
+                : "inspect".equals(mode) || "proxy".equals(mode) ? tenant : null;
+        RunInfo run = new RunInfo(text(m, "name", "run"), mode, cloud.name(), tenant, checked, text(m, "scenario", null), instant(text(m, "startedAt", null)), instant(text(m, "finishedAt", null)),
                 evaluatedAt, text(m, "redaction", "default"));
         TrustMaterial trust = trust(r.path("trust"));
         List<String> notes = new ArrayList<>();

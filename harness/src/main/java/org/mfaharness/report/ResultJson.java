@@ -32,6 +32,7 @@ public final class ResultJson {
         meta.put("name", run.name());
         meta.put("mode", run.mode());
         meta.put("tenant", run.tenant());
+        meta.put("checkedTenant", run.checkedTenant());
         meta.put("scenario", run.scenario());
         meta.put("startedAt", run.startedAt().toString());
         meta.put("finishedAt", run.finishedAt().toString());

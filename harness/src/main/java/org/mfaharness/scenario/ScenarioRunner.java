@@ -156,7 +156,7 @@ public final class ScenarioRunner {
             capture.close();
             JudgeOptions o = new JudgeOptions(Instant.now(), JudgeOptions.DEFAULT_CLOCK_SKEW, null, cloud, env.trust(), null, null);
             ChainJudgement c = new ChainJudge(o).judge(artifacts);
-            RunInfo run = new RunInfo(s.name(), env.lab() != null ? "lab" : "run", cloud.name(), s.tenant(),
+            RunInfo run = new RunInfo(s.name(), env.lab() != null ? "lab" : "run", cloud.name(), s.tenant(), null,
                     s.file() == null ? s.name() : s.file().toString(), started, Instant.now(), o.at(), "default");
             Duration took = Duration.between(started, Instant.now());
             RunFolder.write(dir, new RunReport(run, c, env.trust(), har, took.toMillis()), env.version());

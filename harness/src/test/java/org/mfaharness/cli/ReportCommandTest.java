@@ -62,7 +62,17 @@ class ReportCommandTest {
         assertThat(again.out()).contains("verdict FAIL").contains("re-rendered " + run.resolve("index.html"));
         JsonNode r = result(run);
         assertThat(failsWith(r, "TOKEN_TENANT_MISMATCH")).as(r.toString()).isTrue();
-        assertThat(r.get("run").get("tenant").asText()).isEqualTo(OTHER_TENANT);
+        assertThat(r.get("run").get("checkedTenant").asText()).isEqualTo(OTHER_TENANT);
+    }
+
+    @Test
+    void theEvidenceBundleIsRejudgedAgainstTheTenantTheRunWasJudgedWith() throws Exception {
+        Path run = inspectInto("--tenant", OTHER_TENANT);
+
+        CliHarness.Run again = CliHarness.run("inspect", "--format", "json", run.resolve("evidence.zip").toString());
+
+        assertThat(again.exitCode()).as(again.out()).isEqualTo(1);
+        assertThat(again.out()).contains("\"code\" : \"TOKEN_TENANT_MISMATCH\"");
     }
 
     @Test
@@ -74,7 +84,11 @@ class ReportCommandTest {
         assertThat(again.exitCode()).as(again.out()).isZero();
         JsonNode r = result(run);
         assertThat(r.toString()).doesNotContain("\"code\":\"TOKEN_TENANT_MISMATCH\",\"severity\":\"FAIL\"");
-        assertThat(r.get("run").get("tenant").asText()).isEqualTo(Tokens.TENANT);
+        assertThat(r.get("run").get("checkedTenant").asText()).isEqualTo(Tokens.TENANT);
+
+        CliHarness.Run third = CliHarness.run("report", run.toString());
+        assertThat(third.exitCode()).as("a later plain re-render keeps the tenant given last").isZero();
+        assertThat(result(run).get("run").get("checkedTenant").asText()).isEqualTo(Tokens.TENANT);
     }
 
     @Test

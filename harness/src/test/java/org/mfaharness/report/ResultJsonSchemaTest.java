@@ -43,7 +43,7 @@ class ResultJsonSchemaTest {
         ChainJudgement c = Judging.judge(artifact, Judging.trusting());
         Instant now = Instant.now();
         Path dir = RunFolder.create(reports, mode, now);
-        RunFolder.write(dir, new RunReport(new RunInfo(mode, mode, "public", null, null, now, now, now, "default"), c,
+        RunFolder.write(dir, new RunReport(new RunInfo(mode, mode, "public", null, null, null, now, now, now, "default"), c,
                 Judging.trusting().trust(), null, 3), "test");
         return Files.readString(dir.resolve(RunFolder.RESULT));
     }

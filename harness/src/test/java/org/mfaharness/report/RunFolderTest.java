@@ -34,7 +34,7 @@ class RunFolderTest {
 
     RunInfo run(String name) {
         Instant now = Instant.now();
-        return new RunInfo(name, "inspect", "public", null, null, now, now, now, "default");
+        return new RunInfo(name, "inspect", "public", null, null, null, now, now, now, "default");
     }
 
     Path writeRun(String text, String name) throws IOException {
@@ -74,7 +74,7 @@ class RunFolderTest {
         ChainJudgement c = Judging.judge(jwt, Judging.trusting());
         Path dir = RunFolder.create(reports, "share", Instant.now());
         Instant now = Instant.now();
-        RunFolder.write(dir, new RunReport(new RunInfo("share", "inspect", "public", null, null, now, now, now, "share"), c,
+        RunFolder.write(dir, new RunReport(new RunInfo("share", "inspect", "public", null, null, null, now, now, now, "share"), c,
                 Judging.trusting().trust(), null, 1), "test");
         String raw = new ObjectMapper().readTree(dir.resolve(RunFolder.RESULT).toFile()).get("artifacts").get(0).get("raw").asText();
         assertThat(raw).endsWith(SignatureStripper.MARK).doesNotContain(jwt.substring(jwt.lastIndexOf('.') + 1));

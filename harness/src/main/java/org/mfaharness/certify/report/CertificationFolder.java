@@ -42,7 +42,7 @@ public final class CertificationFolder {
         if (har != null) {
             PrivateFiles.writeAtomically(dir.resolve(RunFolder.HAR), out -> Files.copy(har, out), true);
         }
-        RunInfo run = new RunInfo("certify " + c.plan() + ": " + c.product(), "certify", c.cloud(), null, c.target(), c.startedAt(),
+        RunInfo run = new RunInfo("certify " + c.plan() + ": " + c.product(), "certify", c.cloud(), null, null, c.target(), c.startedAt(),
                 c.finishedAt(), at, "default");
         ObjectNode result = ResultJson.of(run, whole, trust, c.harnessVersion(), false);
         result.set("certification", CertifyJson.of(c, null));
