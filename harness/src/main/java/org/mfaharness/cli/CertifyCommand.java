@@ -218,12 +218,6 @@ public final class CertifyCommand implements Callable<Integer> {
         InetSocketAddress publishAt = publish == null ? null : address(publish);
         Scenario s = null;
         if (scenario != null) {
-            if (!Files.isRegularFile(scenario)) {
-                throw new CliException(ExitCodes.NO_INPUT, scenario + ": no such file");
-            }
-            if (!Files.isReadable(scenario)) {
-                throw new CliException(ExitCodes.NO_INPUT, scenario + ": not readable");
-            }
             s = ScenarioCli.load(scenario);
         }
         CloudProfile cp = cloudProfile(s);
@@ -341,11 +335,7 @@ public final class CertifyCommand implements Callable<Integer> {
     }
 
     private int runLab(BrowserKind kind, java.util.function.Consumer<String> progress) throws InterruptedException {
-        try {
-            java.nio.file.Files.createDirectories(out); // before the lab starts: a bad --out wastes no run
-        } catch (java.io.IOException e) {
-            throw new CliException(ExitCodes.CANT_CREATE, "cannot create the output folder " + out + ": " + CliException.reason(e));
-        }
+        ScenarioCli.prepareOut(out); // before the lab starts: a bad --out wastes no run
         List<CertifyLab.Row> rows;
         try (CertifyLab l = CertifyLab.start()) {
             rows = l.runAll(plans, kind, out, parallel, VersionProvider.version(), progress);

@@ -17,7 +17,7 @@ final class InputReader {
         private static final long serialVersionUID = 1L;
 
         TooLarge(long max) {
-            super("larger than " + max + " bytes, the most one input may hold (a capture belongs in a HAR file)");
+            super("larger than " + max + " bytes, the most one input may hold (a larger capture can be given as a HAR file)");
         }
     }
 

@@ -114,12 +114,12 @@ public final class LabCommand implements Callable<Integer> {
             }
             LabMatrix matrix = new LabMatrix(spec, config, only, scenariosDir, browser, parallel, out, format);
             if (list) {
-                refuse(NOT_FOR_LIST, "--list only reads the scenario files, it takes no ");
+                refuse(NOT_FOR_LIST, "--list only reads the scenario files, it takes no ", "");
                 return matrix.list();
             }
             return matrix.run();
         }
-        refuse(MATRIX_OPTIONS, "--serve takes only --config and --direct, not ");
+        refuse(MATRIX_OPTIONS, "--serve takes only --config and --direct, not ", " (matrix options: run lab without --serve)");
         PrintWriter err = spec.commandLine().getErr();
         Lab.Builder b = labBuilder(direct ? LabMode.DIRECT : LabMode.NAMED, config);
         Lab lab = start(b);
@@ -143,12 +143,11 @@ public final class LabCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** A usage error when any of {@code options} was given: {@code why} then the options given. */
-    private void refuse(java.util.List<String> options, String why) {
+    /** A usage error when any of {@code options} was given: {@code why}, the options given, then {@code hint}. */
+    private void refuse(java.util.List<String> options, String why, String hint) {
         java.util.List<String> given = options.stream().filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
         if (!given.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), why + String.join(", ", given)
-                    + (options == MATRIX_OPTIONS ? " (matrix options: run lab without --serve)" : ""));
+            throw new CommandLine.ParameterException(spec.commandLine(), why + String.join(", ", given) + hint);
         }
     }
 

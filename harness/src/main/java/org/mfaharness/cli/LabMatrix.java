@@ -179,7 +179,7 @@ final class LabMatrix {
                     .getBytes(StandardCharsets.UTF_8), false);
             return dir;
         } catch (IOException e) {
-            throw new CliException(ExitCodes.CANT_CREATE, "cannot write the matrix summary under " + out + ": " + e.getMessage());
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot write the matrix summary under " + out + ": " + CliException.reason(e));
         }
     }
 

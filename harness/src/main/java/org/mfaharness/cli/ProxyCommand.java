@@ -54,7 +54,8 @@ import picocli.CommandLine.Option;
             "Secrets (cookies, passwords, OTP codes, authorization codes, refresh tokens, client secrets) are removed",
             "before anything is written; assertions and access tokens stay whole so the HAR can be re-judged.",
             "Exit codes: with --duration, the verdict (0 PASS/WARN, 1 FAIL, 2 INCONCLUSIVE); stopped by a signal, 143 or",
-            "130; 64 usage error; 73 output not writable."
+            "130; 64 usage error; 65 trust material (--jwks, --trust-cert, --upstream-ca…) unusable; 66 a file given",
+            "cannot be read; 73 output not writable."
         })
 public final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
@@ -127,10 +128,11 @@ public final class ProxyCommand implements Callable<Integer> {
         if (upstreamCa != null) {
             try {
                 org.mfaharness.proxy.ca.Pem.readCertificates(upstreamCa);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new CliException(ExitCodes.NO_INPUT, "--upstream-ca " + upstreamCa + ": no such file");
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException e) {
                 throw new CliException(ExitCodes.DATA_ERR, "--upstream-ca " + upstreamCa + ": not a PEM certificate file");
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.NO_INPUT, "--upstream-ca " + upstreamCa + ": cannot be read ("
+                        + CliException.reason(e) + ")");
             }
         }
         Instant started = Instant.now();

@@ -46,10 +46,7 @@ final class ScenarioCli {
         try {
             java.nio.file.Files.createDirectories(out);
         } catch (java.io.IOException e) {
-            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                    : e instanceof java.nio.file.FileAlreadyExistsException f ? f.getFile() + " is a file, not a folder"
-                    : e.getClass().getSimpleName();
-            throw new CliException(ExitCodes.CANT_CREATE, "cannot create the output folder " + out + " (" + why + ")");
+            throw new CliException(ExitCodes.CANT_CREATE, "cannot create the output folder " + out + ": " + CliException.reason(e));
         }
         if (!java.nio.file.Files.isWritable(out)) {
             throw new CliException(ExitCodes.CANT_CREATE, "output folder " + out + " is not writable");

@@ -77,14 +77,15 @@ public final class ScenarioLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage();
-            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(m == null ? "" : m);
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            String line = e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNr());
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'").matcher(m);
             if (dup.find()) {
-                throw new ScenarioException(where + ": line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": key '" + dup.group(1)
+                throw new ScenarioException(where + ": line " + line + ": key '" + dup.group(1)
                         + "' appears twice in the same mapping (give each key once)");
             }
-            throw new ScenarioException(where + ": not valid YAML/JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new ScenarioException(where + ": not valid YAML/JSON at line " + line + ": "
+                    + m.lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioException(where + ": a scenario is a mapping (name:, user:, expect: …)");

@@ -93,7 +93,7 @@ class LabMatrixCommandTest {
         CliHarness.Run under = lab("--browser", "htmlunit", "--scenarios", SHIPPED, "--out", file.resolve("reports"));
         assertThat(under.exitCode()).isEqualTo(ExitCodes.CANT_CREATE);
         assertThat(under.err()).isEqualTo("mfa-harness: cannot create the output folder " + file.resolve("reports")
-                + " (Not a directory)" + System.lineSeparator());
+                + ": " + "Not a directory: " + file.resolve("reports") + System.lineSeparator());
         CliHarness.Run itself = lab("--browser", "htmlunit", "--scenarios", SHIPPED, "--out", file);
         assertThat(itself.exitCode()).isEqualTo(ExitCodes.CANT_CREATE);
         assertThat(itself.err()).contains("output folder " + file + " is a file, not a folder").doesNotContain("lab started");

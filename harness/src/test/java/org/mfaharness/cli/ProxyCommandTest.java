@@ -31,7 +31,7 @@ class ProxyCommandTest {
                 dir.resolve("reports").toString());
 
         assertThat(r.exitCode()).isEqualTo(66);
-        assertThat(r.err().strip()).endsWith("none.pem: no such file");
+        assertThat(r.err().strip()).endsWith("none.pem: cannot be read (no such file or folder: " + dir.resolve("none.pem") + ")");
     }
 
     @Test

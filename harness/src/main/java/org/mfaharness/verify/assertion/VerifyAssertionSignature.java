@@ -36,8 +36,8 @@ public final class VerifyAssertionSignature implements Check<SamlAssertion> {
                               JudgeContext ctx, Findings out) {
         String alg = r.signatureMethod();
         switch (r.status()) {
-            case UNSIGNED -> out.add(codes.sigMissing(), "The element " + signedPath + " carries no signature"
-                    + (r.reason().startsWith("its Signature") ? ": " + r.reason() + "." : "."), Evidence.at(r.path(), null));
+            case UNSIGNED -> out.add(codes.sigMissing(), "The element " + signedPath + " carries no signature: " + r.reason()
+                    + ".", Evidence.at(r.path(), null));
             case PROFILE_VIOLATION -> out.add(ReasonCode.SIG_PROFILE_VIOLATION,
                     "The signature of " + signedPath + " is outside the accepted profile: " + r.reason() + ".", Evidence.at(r.path(), alg));
             case WRAPPING -> out.add(ReasonCode.SIG_WRAPPING,

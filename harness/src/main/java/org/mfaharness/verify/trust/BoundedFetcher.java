@@ -16,8 +16,8 @@ import org.mfaharness.proxy.upstream.HostNames;
 /**
  * Fetches a document from a URL the user typed (--metadata, --jwks): http(s) only, at most {@link #MAX_BYTES},
  * {@link #TIMEOUT} overall, {@link #MAX_REDIRECTS} redirects followed by hand (never from https to http). It is
- * never given a URL taken from an artifact. By default it fetches only from this machine (a loopback name or IP
- * literal, decided before any DNS lookup, for the first URL and every redirect): reaching another host — Microsoft's
+ * never given a URL taken from an artifact. By default it fetches only from this machine ({@code localhost} or a
+ * loopback IP literal, decided before any lookup, for the first URL and every redirect): reaching another host — Microsoft's
  * published keys, say — needs {@link #allowingRemote} ({@code --fetch-remote}).
  */
 public final class BoundedFetcher {
@@ -109,7 +109,9 @@ public final class BoundedFetcher {
         if (host == null || host.isEmpty()) {
             throw new TrustException(url + ": the URL names no host");
         }
-        if (!remote && !HostNames.isLoopbackName(host) && !HostNames.isLoopbackLiteral(host)) {
+        // "localhost" itself (the hosts file answers it) or a loopback literal: a name under .localhost would go to
+        // the system resolver, which may ask a DNS server on another machine.
+        if (!remote && !HostNames.normalise(host).equals("localhost") && !HostNames.isLoopbackLiteral(host)) {
             throw new TrustException(url + ": " + host + " is not this machine; give --fetch-remote to fetch trust "
                     + "material from another host, or save the document and pass the file");
         }

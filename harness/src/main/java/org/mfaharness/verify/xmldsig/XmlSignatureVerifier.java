@@ -72,11 +72,12 @@ public final class XmlSignatureVerifier {
         if (sigs.isEmpty()) {
             // A Signature in another namespace (an https:// typo, a missing prefix binding) is no signature at all,
             // but saying only "unsigned" would hide what the IdP did wrong.
-            String foreign = Dom.childElements(element).stream().filter(e -> "Signature".equals(e.getLocalName()))
-                    .map(e -> String.valueOf(e.getNamespaceURI())).findFirst().orElse(null);
-            return new SignatureCheck(SignatureCheck.Status.UNSIGNED, foreign == null ? elementPath + " has no ds:Signature"
-                    : "its Signature element is in namespace " + foreign + ", not XML-DSig's " + Dom.DSIG_NS
-                    + ", so no verifier sees it", null, null, null, null, elementPath + "/Signature");
+            Element foreign = Dom.childElements(element).stream().filter(e -> "Signature".equals(e.getLocalName()))
+                    .findFirst().orElse(null);
+            String reason = foreign == null ? "no ds:Signature child element"
+                    : "its Signature element is in " + (foreign.getNamespaceURI() == null ? "no namespace"
+                    : "namespace " + foreign.getNamespaceURI()) + ", not XML-DSig's " + Dom.DSIG_NS + ", so no verifier sees it";
+            return new SignatureCheck(SignatureCheck.Status.UNSIGNED, reason, null, null, null, null, elementPath + "/Signature");
         }
         Element sig = sigs.get(0);
         String path = Dom.path(sig);

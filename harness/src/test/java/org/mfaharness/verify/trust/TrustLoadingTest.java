@@ -123,6 +123,8 @@ class TrustLoadingTest {
         assertThatThrownBy(() -> new BoundedFetcher().fetch(base + "/offsite"))
                 .hasMessageContaining("192.0.2.10 is not this machine");
         assertThatThrownBy(() -> new BoundedFetcher().fetch("http:///keys")).hasMessageContaining("names no host");
+        assertThatThrownBy(() -> new BoundedFetcher().fetch("http://keys.localhost/keys"))
+                .as("a .localhost name would be resolved by the system resolver").hasMessageContaining("not this machine");
     }
 
     @Test

@@ -114,7 +114,7 @@ public final class ProxyBenchmark {
                     Files.copy(in, script);
                 }
                 py1 = python("direct-py", python, script, f[3], 0, upstreamPort, pyRequests);
-                pyProxy1 = python("proxy-py", python, script, f[3], proxyPort, upstreamPort, pyRequests);
+                pyProxy1 = py1 == null ? null : python("proxy-py", python, script, f[3], proxyPort, upstreamPort, pyRequests);
             } else {
                 System.out.println("python3 not installed: the Python-client runs are skipped");
             }
@@ -255,14 +255,18 @@ public final class ProxyBenchmark {
      */
     private static Result python(String name, Path python, Path script, String caPem, int proxyPort, int upstreamPort,
                                  int requests) throws Exception {
+        Path output = script.resolveSibling(name + ".out");
         Process p = new ProcessBuilder(python.toString(), script.toString(), caPem, Integer.toString(upstreamPort),
                 Integer.toString(proxyPort), Integer.toString(BODY), "2000", Integer.toString(requests))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(600, TimeUnit.SECONDS) || !out.contains("RESULT ")) {
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean finished = p.waitFor(600, TimeUnit.SECONDS);
+        if (!finished) {
             p.destroyForcibly();
-            System.out.println(name + ": the Python client failed: " + out.strip());
-            return new Result(name, 1, 0, 1, 0, 0, 1);
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        if (!finished || !out.contains("RESULT ")) {
+            System.out.println(name + ": the Python client failed" + (finished ? ": " : " (timed out): ") + out.strip());
+            return null;
         }
         String[] v = out.substring(out.indexOf("RESULT ")).strip().split("\\s+");
         Result r = new Result(name, 1, Long.parseLong(v[1]), Double.parseDouble(v[2]), Long.parseLong(v[3]),
