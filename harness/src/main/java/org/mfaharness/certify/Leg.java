@@ -24,12 +24,14 @@ import org.mfaharness.verify.chain.ChainJudgement;
  *                    facts such as an earlier second factor count, as they do at the IdP)
  * @param deliveries  what arrived at the stand-in Entra endpoints during this sign-in
  * @param steps       the sign-in drivers' step descriptions (no secrets)
+ * @param typedPassword whether the drivers typed the password during this sign-in (as the sign-in context recorded it)
+ * @param typedCode   whether the drivers typed a one-time code during this sign-in
  * @param failure     why the sign-in stopped before the stand-in Entra endpoint, or null when it arrived
  * @param failureKind the sign-in failure's kind ({@code ERROR_PAGE}, {@code STALLED}, …), or null
  */
 public record Leg(LegName name, Instant startedAt, Instant finishedAt, Map<String, String> sent, List<Artifact> artifacts,
                   List<ArtifactJudgement> hops, ChainJudgement chain, List<Delivery> deliveries, List<String> steps,
-                  String failure, String failureKind) {
+                  boolean typedPassword, boolean typedCode, String failure, String failureKind) {
 
     static final Set<ArtifactKind> IDP_RESPONSES = Set.of(ArtifactKind.WSFED_RSTR, ArtifactKind.SAML11_ASSERTION,
             ArtifactKind.SAML2_RESPONSE, ArtifactKind.SAML2_ASSERTION);
@@ -69,21 +71,6 @@ public record Leg(LegName name, Instant startedAt, Instant finishedAt, Map<Strin
     /** The chain findings (attribution, false-positive guard) up to the end of this sign-in. */
     public List<Finding> chainFindings() {
         return chain == null ? List.of() : chain.findings();
-    }
-
-    /**
-     * Whether the drivers typed the password during this sign-in. Step descriptions name what was typed, never the
-     * value: the built-in drivers write "the password into FIELD", a scenario's steps "filled FIELD with ${password}".
-     * Only those phrases count — not the word "password" in a page's URL or a field's label (an OTP box labelled
-     * "One-time password" is not the password).
-     */
-    public boolean typedPassword() {
-        return steps.stream().anyMatch(s -> s.contains(" the password into ") || s.contains("${password}"));
-    }
-
-    /** Whether the drivers typed a one-time code during this sign-in ("typed the current TOTP code into FIELD"). */
-    public boolean typedCode() {
-        return steps.stream().anyMatch(s -> s.contains(" TOTP code into "));
     }
 
     /** The last delivery to a path ending with {@code suffix}. */

@@ -94,7 +94,8 @@ public final class Certifier {
 
     /** A leg as it ran, before judging. */
     private record Pending(LegName name, Instant started, Instant finished, Map<String, String> sent, int from, int to,
-                           List<Delivery> deliveries, List<String> steps, String failure, String failureKind) {
+                           List<Delivery> deliveries, List<String> steps, boolean typedPassword, boolean typedCode,
+                           String failure, String failureKind) {
     }
 
     public Result run() throws CertifyException, IOException {
@@ -163,7 +164,7 @@ public final class Certifier {
                 own.addAll(all.subList(p.from(), p.to()));
                 List<ArtifactJudgement> hops = prefix.hops().stream().filter(h -> own.contains(h.artifact())).toList();
                 legs.add(new Leg(p.name(), p.started(), p.finished(), p.sent(), all.subList(p.from(), p.to()), hops, prefix,
-                        p.deliveries(), p.steps(), p.failure(), p.failureKind()));
+                        p.deliveries(), p.steps(), p.typedPassword(), p.typedCode(), p.failure(), p.failureKind()));
             }
             CertificationEvidence evidence = new CertificationEvidence(plan, cloud, options, fed, eam, legs, liveNotRun);
             List<ModuleResult> results = o.plan().evaluate(evidence);
@@ -368,8 +369,9 @@ public final class Certifier {
             }
             say.accept(n.label() + ": " + n.description());
             Pending p = leg(n, start, arrived, sent, ctx, browser, capture, entra, say);
-            if (p.failure() != null && "ERROR_PAGE".equals(p.failureKind()) && p.steps().stream().noneMatch(s -> s.contains("TOTP"))) {
+            if (p.failure() != null && "ERROR_PAGE".equals(p.failureKind()) && !p.typedCode()) {
                 p = new Pending(p.name(), p.started(), p.finished(), p.sent(), p.from(), p.to(), p.deliveries(), p.steps(),
+                        p.typedPassword(), p.typedCode(),
                         "the provider refused the harness's authorize request before any second factor (" + p.failure() + "). If it "
                                 + "validates id_token_hint only against Microsoft's keys, it cannot be certified live: point a test "
                                 + "instance at the harness's Entra metadata (" + entra.discoveryUrl() + ", published with --publish) and run again.",
@@ -425,7 +427,8 @@ public final class Certifier {
             say.accept(n.label() + ": did not complete: " + failure);
         }
         return new Pending(n, started, finished, sent, from, to, all.subList(delivered, all.size()),
-                steps.stream().filter(s -> s.startsWith("step ")).toList(), failure, kind);
+                steps.stream().filter(s -> s.startsWith("step ")).toList(), context.typedPassword(), context.typedCode(),
+                failure, kind);
     }
 
     // ---------------------------------------------------------------- helpers

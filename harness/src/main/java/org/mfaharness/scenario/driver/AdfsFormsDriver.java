@@ -42,7 +42,7 @@ public final class AdfsFormsDriver implements SignInDriver {
                 Pages.type(user.get(), ctx.upn().get());
                 did.append("the user name into ").append(USERNAME).append(", ");
             }
-            Pages.type(password.get(), ctx.password().get());
+            Pages.typePassword(password.get(), ctx);
             String button = Pages.label(submit.get());
             submit.get().click();
             return Optional.of(Action.submitted(did.append("the password into ").append(PASSWORD).append(" and clicked ")

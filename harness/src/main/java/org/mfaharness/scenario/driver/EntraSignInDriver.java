@@ -51,7 +51,9 @@ public final class EntraSignInDriver implements SignInDriver {
     public Optional<Action> act(WebDriver d, SignInContext ctx) {
         Optional<WebElement> password = Pages.visibleId(d, PASSWORD);
         if (password.isPresent()) {
-            return ctx.password().flatMap(p -> typeAndClick(d, password.get(), p, "the password", NEXT));
+            Optional<Action> typed = ctx.password().flatMap(p -> typeAndClick(d, password.get(), p, "the password", NEXT));
+            typed.ifPresent(a -> ctx.typingPassword());
+            return typed;
         }
         Optional<WebElement> user = Pages.visibleId(d, USERNAME);
         if (user.isPresent()) {

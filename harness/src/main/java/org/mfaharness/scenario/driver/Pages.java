@@ -76,6 +76,12 @@ final class Pages {
         field.sendKeys(value.reveal());
     }
 
+    /** Types the sign-in's password into {@code field} and records that it was typed. */
+    static void typePassword(WebElement field, SignInContext ctx) {
+        type(field, ctx.password().orElseThrow());
+        ctx.typingPassword();
+    }
+
     /** How descriptions name an element: its id, else its name, else its tag. */
     static String label(WebElement e) {
         String id = e.getDomAttribute("id");

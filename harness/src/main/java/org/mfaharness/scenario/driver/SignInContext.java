@@ -35,6 +35,8 @@ public final class SignInContext {
     private volatile List<String> masked = List.of();
     private final Map<Object, Object> state = new ConcurrentHashMap<>();
     private volatile long deadlineNanos = Long.MAX_VALUE;
+    private volatile boolean typedPassword;
+    private volatile boolean typedCode;
 
     private SignInContext(Builder b) {
         this.upn = b.upn;
@@ -48,7 +50,11 @@ public final class SignInContext {
                 mask(s);
             }
         }
-        this.totp = totpSeed == null ? null : new TotpCodes(totpSeed, clock, this::mask);
+        // Every code TotpCodes hands out is typed at once: handing one out is typing one.
+        this.totp = totpSeed == null ? null : new TotpCodes(totpSeed, clock, code -> {
+            typedCode = true;
+            mask(code);
+        });
     }
 
     public static Builder builder() {
@@ -119,6 +125,21 @@ public final class SignInContext {
 
     public Optional<Secret> password() {
         return Optional.ofNullable(password);
+    }
+
+    /** Records that a driver is typing the password into a page (see {@link Pages#typePassword}). */
+    void typingPassword() {
+        typedPassword = true;
+    }
+
+    /** Whether a driver typed the password during this sign-in (a fill with {@code ${password}} counts). */
+    public boolean typedPassword() {
+        return typedPassword;
+    }
+
+    /** Whether a driver typed a one-time code during this sign-in (a TOTP step, page or {@code ${totp}} fill). */
+    public boolean typedCode() {
+        return typedCode;
     }
 
     public Optional<Secret> totpSeed() {

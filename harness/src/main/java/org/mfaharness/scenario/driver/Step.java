@@ -181,7 +181,11 @@ public record Step(int index, Pattern urlMatches, Kind kind, String selector, By
         while (m.find()) {
             Secret s = switch (m.group(1)) {
                 case "upn" -> ctx.upn().orElseThrow(() -> missing("${upn}", "user name"));
-                case "password" -> ctx.password().orElseThrow(() -> missing("${password}", "password"));
+                case "password" -> {
+                    Secret p = ctx.password().orElseThrow(() -> missing("${password}", "password"));
+                    ctx.typingPassword(); // the resolved value is typed at once
+                    yield p;
+                }
                 default -> ctx.totp().orElseThrow(() -> missing("${totp}", "TOTP seed"))
                         .next(party, ctx.timeLeft()).value();
             };

@@ -250,7 +250,12 @@ final class Signins {
                 deliveries.add(new Delivery(p.getKey(), p.getValue(), finished));
             }
             ChainJudgement chain = new ChainJudge(federatedOptions().at(finished)).judge(artifacts);
-            return new Leg(name, started, finished, sent, artifacts, chain.hops(), chain, deliveries, steps, failure, failureKind);
+            // The fixture's steps stand for what the drivers did; the context records typing as the drivers phrase it
+            // ("typed the password into FIELD", "filled FIELD with ${password}", "typed the current TOTP code into FIELD").
+            boolean typedPassword = steps.stream().anyMatch(s -> s.contains(" the password into ") || s.contains("${password}"));
+            boolean typedCode = steps.stream().anyMatch(s -> s.contains(" TOTP code into "));
+            return new Leg(name, started, finished, sent, artifacts, chain.hops(), chain, deliveries, steps, typedPassword,
+                    typedCode, failure, failureKind);
         }
     }
 

@@ -87,8 +87,9 @@ class OfflineDriversTest {
     @ParameterizedTest
     @EnumSource(value = BrowserKind.class, names = {"CHROMIUM", "HTMLUNIT"})
     void entraUserNamePasswordCodeAndStaySignedInReachTheApp(BrowserKind kind) {
+        SignInContext ctx = ctx();
         SignInResult r = untilCallback(Drivers.defaults()).run(browser(kind),
-                server.base() + "/entra/login?client_id=04b07795&login_hint=x", ctx());
+                server.base() + "/entra/login?client_id=04b07795&login_hint=x", ctx);
 
         assertThat(r.steps()).as("progress %s posts %s", progress, server.posts).containsExactly(
                 "typed the user name into i0116 and clicked idSIButton9",
@@ -96,6 +97,8 @@ class OfflineDriversTest {
                 "typed the current TOTP code into idTxtBx_SAOTCC_OTC and clicked idSubmit_SAOTCC_Continue",
                 "answered No to 'Stay signed in?' (idBtn_Back)");
         assertThat(r.finalUrl()).isEqualTo(server.base() + "/app/callback");
+        assertThat(ctx.typedPassword()).as("the context recorded the password typed").isTrue();
+        assertThat(ctx.typedCode()).as("the context recorded the code typed").isTrue();
         PageServer.Post login = server.postsTo("/entra/login").get(0);
         assertThat(login.field("loginfmt")).isEqualTo(UPN);
         assertThat(login.field("passwd")).isEqualTo(PASSWORD);
@@ -135,8 +138,11 @@ class OfflineDriversTest {
     @ParameterizedTest
     @EnumSource(value = BrowserKind.class, names = {"CHROMIUM", "HTMLUNIT"})
     void adfsFormsThenAdditionalAuthenticationAtTheSameUrlThenTheAutoPost(BrowserKind kind) {
+        SignInContext ctx = ctx();
         SignInResult r = untilCallback(Drivers.defaults()).run(browser(kind),
-                server.base() + "/adfs/ls/?wa=wsignin1.0&wtrealm=urn%3afederation%3aMicrosoftOnline&username=x", ctx());
+                server.base() + "/adfs/ls/?wa=wsignin1.0&wtrealm=urn%3afederation%3aMicrosoftOnline&username=x", ctx);
+        assertThat(ctx.typedPassword()).isTrue();
+        assertThat(ctx.typedCode()).isTrue();
 
         assertThat(r.steps()).as("progress %s posts %s", progress, server.posts).containsExactly(
                 "typed the user name into userNameInput, the password into passwordInput and clicked submitButton "
@@ -157,7 +163,10 @@ class OfflineDriversTest {
     @ParameterizedTest
     @EnumSource(value = BrowserKind.class, names = {"CHROMIUM", "HTMLUNIT"})
     void eamProviderPageWithUnknownIdsIsAnsweredByTheOneTimeCodeHeuristics(BrowserKind kind) {
-        SignInResult r = untilCallback(Drivers.defaults()).run(browser(kind), server.base() + "/eam/authorize", ctx());
+        SignInContext ctx = ctx();
+        SignInResult r = untilCallback(Drivers.defaults()).run(browser(kind), server.base() + "/eam/authorize", ctx);
+        assertThat(ctx.typedCode()).isTrue();
+        assertThat(ctx.typedPassword()).as("a one-time-code page takes no password").isFalse();
 
         assertThat(r.steps()).as("progress %s posts %s", progress, server.posts).containsExactly("typed the current TOTP code into code-entry and clicked button");
         PageServer.Post verify = server.postsTo("/eam/verify").get(0);
@@ -198,7 +207,10 @@ class OfflineDriversTest {
                 Map.of("totp", "name:acme-token"),
                 Map.of("click", "css:#acme-verify")));
 
-        SignInResult r = untilCallback(Drivers.withSteps(steps)).run(browser(kind), server.base() + "/acme/login", ctx());
+        SignInContext ctx = ctx();
+        SignInResult r = untilCallback(Drivers.withSteps(steps)).run(browser(kind), server.base() + "/acme/login", ctx);
+        assertThat(ctx.typedPassword()).as("a fill with ${password} types the password").isTrue();
+        assertThat(ctx.typedCode()).as("a totp step types a code").isTrue();
 
         assertThat(r.steps()).as("progress %s posts %s", progress, server.posts).containsExactly(
                 "steps[0]: filled id:acme-user with ${upn}",
