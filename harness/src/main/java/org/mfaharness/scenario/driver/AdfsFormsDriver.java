@@ -36,17 +36,10 @@ public final class AdfsFormsDriver implements SignInDriver {
             if (submit.isEmpty()) {
                 return Optional.empty();
             }
-            StringBuilder did = new StringBuilder("typed ");
-            Optional<WebElement> user = Pages.visibleId(d, USERNAME);
-            if (user.isPresent() && ctx.upn().isPresent()) {
-                Pages.type(user.get(), ctx.upn().get());
-                did.append("the user name into ").append(USERNAME).append(", ");
-            }
-            Pages.typePassword(password.get(), ctx);
+            String did = Pages.typeUserAndPassword(d, USERNAME, password.get(), PASSWORD, ctx);
             String button = Pages.label(submit.get());
             submit.get().click();
-            return Optional.of(Action.submitted(did.append("the password into ").append(PASSWORD).append(" and clicked ")
-                    .append(button).append(" (AD FS forms sign-in)").toString()));
+            return Optional.of(Action.submitted(did + " and clicked " + button + " (AD FS forms sign-in)"));
         }
         if (ctx.totp().isEmpty()) {
             return Optional.empty();

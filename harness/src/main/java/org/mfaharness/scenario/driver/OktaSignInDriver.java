@@ -31,16 +31,9 @@ public final class OktaSignInDriver implements SignInDriver {
             if (ctx.password().isEmpty() || submit.isEmpty()) {
                 return Optional.empty();
             }
-            StringBuilder did = new StringBuilder("typed ");
-            Optional<WebElement> user = Pages.visibleId(d, USERNAME);
-            if (user.isPresent() && ctx.upn().isPresent()) {
-                Pages.type(user.get(), ctx.upn().get());
-                did.append("the user name into ").append(USERNAME).append(", ");
-            }
-            Pages.typePassword(password.get(), ctx);
+            String did = Pages.typeUserAndPassword(d, USERNAME, password.get(), PASSWORD, ctx);
             submit.get().click();
-            return Optional.of(Action.submitted(did.append("the password into ").append(PASSWORD)
-                    .append(" and clicked ").append(SUBMIT).toString()));
+            return Optional.of(Action.submitted(did + " and clicked " + SUBMIT));
         }
         Optional<WebElement> widget = Pages.visibleId(d, WIDGET);
         if (widget.isEmpty() || ctx.totp().isEmpty()) {

@@ -82,6 +82,22 @@ final class Pages {
         ctx.typingPassword();
     }
 
+    /**
+     * On a page that asks for both at once (AD FS, Okta): types the user name into {@code userId} when the page shows
+     * it and the sign-in has one, then the password; returns what was done ("typed the user name into U, the password
+     * into P"), naming fields, never values.
+     */
+    static String typeUserAndPassword(WebDriver d, String userId, WebElement password, String passwordId, SignInContext ctx) {
+        StringBuilder did = new StringBuilder("typed ");
+        Optional<WebElement> user = visibleId(d, userId);
+        if (user.isPresent() && ctx.upn().isPresent()) {
+            type(user.get(), ctx.upn().get());
+            did.append("the user name into ").append(userId).append(", ");
+        }
+        typePassword(password, ctx);
+        return did.append("the password into ").append(passwordId).toString();
+    }
+
     /** How descriptions name an element: its id, else its name, else its tag. */
     static String label(WebElement e) {
         String id = e.getDomAttribute("id");
