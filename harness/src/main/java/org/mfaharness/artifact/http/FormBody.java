@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mfaharness.proxy.exchange.FormCodec;
+import org.mfaharness.proxy.exchange.FormField;
 
 /** An {@code application/x-www-form-urlencoded} body or a query string, decoded as UTF-8. Immutable. */
 public final class FormBody {
@@ -39,13 +41,9 @@ public final class FormBody {
             return null;
         }
         Map<String, List<String>> m = new LinkedHashMap<>();
-        for (String pair : s.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String rawName = eq < 0 ? pair : pair.substring(0, eq);
-            String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+        for (FormField pair : FormCodec.rawPairs(s)) {
+            String rawName = pair.name();
+            String rawValue = pair.value();
             try {
                 if (rawName.isEmpty() || rawName.chars().anyMatch(Character::isWhitespace)) {
                     throw new IllegalArgumentException("not a field name");

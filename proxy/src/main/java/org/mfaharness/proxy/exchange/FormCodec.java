@@ -18,6 +18,18 @@ public final class FormCodec {
     /** Decodes {@code a=1&b=x%20y} into ordered fields; empty segments are skipped. */
     public static List<FormField> decode(String encoded) {
         List<FormField> out = new ArrayList<>();
+        for (FormField raw : rawPairs(encoded)) {
+            out.add(new FormField(decodeComponent(raw.name()), decodeComponent(raw.value())));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code name=value} pairs of an encoded form in order, still percent-encoded (a pair without {@code =} has an
+     * empty value; empty segments are skipped), for callers with their own policy on malformed escapes.
+     */
+    public static List<FormField> rawPairs(String encoded) {
+        List<FormField> out = new ArrayList<>();
         if (encoded == null || encoded.isEmpty()) {
             return out;
         }
@@ -26,9 +38,7 @@ public final class FormCodec {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String n = eq < 0 ? pair : pair.substring(0, eq);
-            String v = eq < 0 ? "" : pair.substring(eq + 1);
-            out.add(new FormField(decodeComponent(n), decodeComponent(v)));
+            out.add(new FormField(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1)));
         }
         return out;
     }
