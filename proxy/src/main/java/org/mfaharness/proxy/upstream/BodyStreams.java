@@ -11,20 +11,23 @@ final class BodyStreams {
     private BodyStreams() {
     }
 
-    static final class FixedLength extends InputStream {
+    /** A body stream read in blocks: the single-byte read goes through the block read. */
+    abstract static class BlockStream extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
+    static final class FixedLength extends BlockStream {
         private final InputStream in;
         private long remaining;
 
         FixedLength(InputStream in, long length) {
             this.in = in;
             this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -46,20 +49,13 @@ final class BodyStreams {
         }
     }
 
-    static final class Chunked extends InputStream {
+    static final class Chunked extends BlockStream {
         private final HttpInput in;
         private long chunkLeft;
         private boolean done;
 
         Chunked(HttpInput in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
